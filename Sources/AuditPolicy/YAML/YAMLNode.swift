@@ -26,7 +26,9 @@ public struct YAMLNode: Sendable {
         case scalar(YAMLScalar)
         /// A sequence of nodes.
         case sequence([YAMLNode])
-        /// A mapping, its pairs in the order written (duplicate keys kept).
+        /// A mapping, its pairs in the order written (duplicate keys kept). `<<` merge keys are
+        /// already applied: each is replaced by the pairs it merges, placed so that the last
+        /// pair with a given key is the one go-yaml v2 keeps.
         case mapping([YAMLPair])
     }
 }
@@ -70,11 +72,14 @@ public struct YAMLScalar: Sendable, Equatable {
         case null
         /// YAML 1.1 booleans: `true`/`false`, `yes`/`no`, `on`/`off`, `y`/`n` in their case variants.
         case bool(Bool)
-        /// A YAML 1.1 integer (decimal, `0x`, `0b`, leading-zero octal, `_` separators, sexagesimal).
+        /// A YAML 1.1 integer (decimal, `0x`, `0o`, `0b`, leading-zero octal, `_` separators;
+        /// go-yaml v2 has no sexagesimal numbers), with its value in canonical decimal
+        /// (`0x1F` gives `"31"`). The value fits in Int64 or, when positive, in UInt64.
         case int(String)
-        /// A YAML 1.1 float (`1.5`, `1e3`, `.inf`, `.nan`, ...).
+        /// A YAML 1.1 float (`1.5`, `1e3`, `.inf`, `.nan`, ...), with its value as Go's
+        /// `encoding/json` writes it (`1e3` gives `"1000"`), or `.inf`, `-.inf`, `.nan`.
         case float(String)
-        /// Any other scalar, and every quoted or block scalar: a string.
+        /// Any other scalar, and every quoted or block scalar without a tag: a string.
         case string
     }
 }
