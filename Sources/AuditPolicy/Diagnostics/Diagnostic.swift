@@ -51,3 +51,6 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.help = help
     }
 }
+
+/// A diagnostic can be thrown where a step fails with one message.
+extension Diagnostic: Error {}

@@ -62,6 +62,8 @@ public struct PolicyRule: Sendable {
     public var omitManagedFields: Located<Bool>?
     /// Where the rule's list item starts.
     public var location: SourceLocation
+    /// Where the rule's list item ends (exclusive).
+    public var end: SourceLocation
     /// Where each field key of the rule is written, by field name.
     public var fieldLocations: [String: SourceLocation]
 
@@ -76,6 +78,7 @@ public struct PolicyRule: Sendable {
         omitStages: [Located<String>] = [],
         omitManagedFields: Located<Bool>? = nil,
         location: SourceLocation = SourceLocation(line: 1, column: 1),
+        end: SourceLocation? = nil,
         fieldLocations: [String: SourceLocation] = [:]
     ) {
         self.level = level
@@ -88,6 +91,7 @@ public struct PolicyRule: Sendable {
         self.omitStages = omitStages
         self.omitManagedFields = omitManagedFields
         self.location = location
+        self.end = end ?? location
         self.fieldLocations = fieldLocations
     }
 }

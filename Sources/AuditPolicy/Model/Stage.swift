@@ -29,6 +29,15 @@ public struct StageSet: OptionSet, Sendable, Hashable, Codable {
     public let rawValue: UInt8
     public init(rawValue: UInt8) { self.rawValue = rawValue }
 
+    /// Just RequestReceived.
+    public static let requestReceived = StageSet(.requestReceived)
+    /// Just ResponseStarted.
+    public static let responseStarted = StageSet(.responseStarted)
+    /// Just ResponseComplete.
+    public static let responseComplete = StageSet(.responseComplete)
+    /// Just Panic.
+    public static let panic = StageSet(.panic)
+
     /// The set holding exactly one stage.
     public init(_ stage: Stage) { self.init(rawValue: 1 << UInt8(stage.ordinal)) }
 
@@ -44,8 +53,7 @@ public struct StageSet: OptionSet, Sendable, Hashable, Codable {
     /// Adds `stage` to the set.
     public mutating func insert(_ stage: Stage) { formUnion(StageSet(stage)) }
 
-    /// The stages in the set, in the order they occur during a request
-    /// (which is also their alphabetical order: Panic, RequestReceived, ... is not; see `sortedByName`).
+    /// The stages in the set, in the order they occur during a request.
     public var stages: [Stage] { Stage.allCases.filter { contains($0) } }
 
     /// The stages in the set sorted by name, as `explain --batch` reports `omitStages`.
