@@ -1,0 +1,112 @@
+import ArgumentParser
+import AuditPolicy
+
+/// `auditsim check`: would kube-apiserver accept these policy files?
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check that kube-apiserver would accept audit policy files.",
+        discussion: """
+        Reads each policy as kube-apiserver does at start-up (decoding, apiVersion, validation,
+        rule count) and prints every problem as FILE:LINE:COLUMN: severity: message.
+        Warnings are what kube-apiserver accepts silently (unknown fields, duplicate keys,
+        documents after the first).
+
+        Exit codes: 0 every policy is accepted, 1 kube-apiserver would refuse one,
+        2 usage error or unreadable file.
+
+        Examples:
+          auditsim check policy.yaml
+          auditsim check --kubernetes-version 1.23 old-policy.yaml
+          auditsim check --format json a.yaml b.yaml
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Policy files to check (default: the built-in EKS policy); - reads standard input.", valueName: "policy"))
+    var policies: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
+    var kubernetesVersion: String = KubernetesVersion.latest.description
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @Flag(name: .long, help: "Do not quote source lines under each message.")
+    var noSnippets = false
+
+    func run() throws {
+        guard let version = KubernetesVersion(kubernetesVersion) else {
+            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
+        }
+        let options = PolicyReadOptions(kubernetesVersion: version)
+        var results: [LoadedPolicy] = []
+        do {
+            if policies.isEmpty {
+                results.append(PolicyReader.read(BuiltInPolicy.eks.source, options: options))
+            }
+            for path in policies {
+                let bytes = try InputFiles.read(path)
+                results.append(PolicyReader.read(PolicySource(name: path == "-" ? "<stdin>" : path, bytes: bytes), options: options))
+            }
+        } catch let error as InputFiles.ReadError {
+            Terminal.writeError("error: \(error)")
+            throw ExitCode(2)
+        }
+        switch format {
+        case .text:
+            let renderer = DiagnosticRenderer(showCodes: false, showSnippets: !noSnippets)
+            for result in results {
+                for diagnostic in result.diagnostics { print(renderer.render(diagnostic, source: result.source)) }
+                print(result.isAccepted
+                    ? "\(result.source.name): accepted by kube-apiserver \(version)"
+                    : "\(result.source.name): refused by kube-apiserver \(version)")
+            }
+        case .json:
+            print(try JSONOutput.string(CheckReport(results: results, version: version)))
+        }
+        if results.contains(where: { !$0.isAccepted }) { throw ExitCode(1) }
+    }
+}
+
+/// `check --format json`: one entry per file.
+struct CheckReport: Encodable {
+    struct File: Encodable {
+        var file: String
+        var accepted: Bool
+        /// The error kube-apiserver prints, or null.
+        var apiServerError: String?
+        var diagnostics: [DiagnosticJSON]
+    }
+
+    var kubernetesVersion: String
+    var files: [File]
+
+    init(results: [LoadedPolicy], version: KubernetesVersion) {
+        kubernetesVersion = version.description
+        files = results.map {
+            File(file: $0.source.name, accepted: $0.isAccepted, apiServerError: $0.apiServerError,
+                 diagnostics: $0.diagnostics.map(DiagnosticJSON.init))
+        }
+    }
+}
+
+/// A diagnostic in JSON output.
+struct DiagnosticJSON: Encodable {
+    var severity: String
+    var code: String?
+    var message: String
+    var line: Int?
+    var column: Int?
+    var notes: [String]
+    var help: String?
+
+    init(_ diagnostic: Diagnostic) {
+        severity = diagnostic.severity.rawValue
+        code = diagnostic.code
+        message = diagnostic.message
+        line = diagnostic.location?.line
+        column = diagnostic.location?.column
+        notes = diagnostic.notes
+        help = diagnostic.help
+    }
+}
