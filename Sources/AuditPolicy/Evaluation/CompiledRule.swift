@@ -67,7 +67,12 @@ public struct CompiledRule: Sendable, Hashable {
         }
         if !userGroups.isEmpty {
             guard let user = request.user else { return .noUser(field: .userGroups) }
-            if !user.groups.contains(where: userGroups.containsExactly) { return .userGroups(user.groups) }
+            var inGroup = false
+            for group in user.groups where userGroups.containsExactly(group) {
+                inGroup = true
+                break
+            }
+            if !inGroup { return .userGroups(user.groups) }
         }
         if !verbs.isEmpty, !verbs.containsExactly(request.verb) { return .verb(request.verb) }
         if isResourceRule { return resourceMismatch(request, wildcardGroup: wildcardGroup) }
