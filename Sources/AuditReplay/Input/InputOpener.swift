@@ -1,0 +1,30 @@
+/// Turns an opened input into a batcher: recognises gzip, strips a byte-order mark,
+/// and detects the format when it is not forced.
+enum InputOpener {
+    /// How many leading bytes are examined to detect the format.
+    static let detectionBytes = 64 << 10
+
+    static func batcher(for raw: any ByteSource, format: InputFormat, batchBytes: Int) throws(InputError) -> any EventBatcher {
+        let magic = try raw.readBytes(upTo: 2)
+        var source: any ByteSource = PrefixedByteSource(prefix: magic, rest: raw)
+        if magic == [GzipByteSource.magic.0, GzipByteSource.magic.1] {
+            source = try GzipByteSource(compressed: source)
+        }
+
+        var head = try source.readBytes(upTo: detectionBytes)
+        if head.starts(with: [0xEF, 0xBB, 0xBF]) { head.removeFirst(3) }
+        let resolved = format == .auto ? head.withUnsafeBytes { InputFormat.detect(in: $0) } : format
+        source = PrefixedByteSource(prefix: head, rest: source)
+
+        switch resolved {
+        case .auto, .jsonLines:
+            return LineBatcher(source: source, batchBytes: batchBytes, stripsTimestamps: false)
+        case .cloudWatchS3:
+            return LineBatcher(source: source, batchBytes: batchBytes, stripsTimestamps: true)
+        case .eventList:
+            return ContainerDocumentBatcher(source: source, layout: .eventList, batchBytes: batchBytes)
+        case .cloudWatchJSON:
+            return ContainerDocumentBatcher(source: source, layout: .cloudWatchJSON, batchBytes: batchBytes)
+        }
+    }
+}
