@@ -76,6 +76,16 @@ struct CheckReport: Encodable {
         /// The error kube-apiserver prints, or null.
         var apiServerError: String?
         var diagnostics: [DiagnosticJSON]
+
+        func encode(to encoder: Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(file, forKey: .file)
+            try container.encode(accepted, forKey: .accepted)
+            try container.encode(apiServerError, forKey: .apiServerError)  // null when accepted
+            try container.encode(diagnostics, forKey: .diagnostics)
+        }
+
+        enum CodingKeys: String, CodingKey { case file, accepted, apiServerError, diagnostics }
     }
 
     var kubernetesVersion: String

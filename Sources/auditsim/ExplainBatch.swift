@@ -58,7 +58,7 @@ struct ExplainBatch {
                     line: lineNumber,
                     level: decision.level.rawValue,
                     stages: decision.emittedStages(for: parsed.attributes, outcome: parsed.outcome).map(\.rawValue),
-                    omitStages: decision.omitStages.sortedByName.map(\.rawValue),
+                    omitStages: policy.omitStagesList(for: decision).map(\.rawValue),
                     omitManagedFields: decision.omitManagedFields,
                     rule: decision.ruleIndex
                 )

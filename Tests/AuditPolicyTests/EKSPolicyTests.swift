@@ -152,7 +152,7 @@ struct BuiltInPolicyTests {
         let url = try #require(Bundle.module.url(forResource: "Fixtures/eks-published-v1beta1", withExtension: "yaml"))
         let source = PolicySource(name: "eks-v1beta1.yaml", bytes: Array(try Data(contentsOf: url)))
         let refused = PolicyReader.read(source)
-        #expect(refused.apiServerError == "failed decoding: no kind \"Policy\" is registered for version \"audit.k8s.io/v1beta1\" in scheme \"pkg/audit/scheme.go\": from file eks-v1beta1.yaml")
+        #expect(refused.apiServerError == "failed decoding: no kind \"Policy\" is registered for version \"audit.k8s.io/v1beta1\" in scheme \"pkg/audit/scheme.go:30\": from file eks-v1beta1.yaml")
         #expect(try refused.compile(acceptPreV1: true).rules.count == 17)
         #expect(PolicyReader.read(source, options: PolicyReadOptions(kubernetesVersion: KubernetesVersion(minor: 23))).isAccepted)
     }

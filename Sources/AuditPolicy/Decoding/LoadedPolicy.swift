@@ -26,38 +26,31 @@ public struct LoadedPolicy: Sendable {
     public let refusal: Refusal?
     /// The validation errors, in kube-apiserver's order.
     public let fieldErrors: [FieldError]
+    /// kube-apiserver's error message without the file suffix, when it refuses the file.
+    let upstreamError: String?
 
-    init(source: PolicySource, options: PolicyReadOptions, policy: Policy?, diagnostics: [Diagnostic], refusal: Refusal?, fieldErrors: [FieldError] = []) {
+    init(
+        source: PolicySource, options: PolicyReadOptions, policy: Policy?, diagnostics: [Diagnostic], refusal: Refusal?,
+        upstreamError: String?, fieldErrors: [FieldError] = []
+    ) {
         self.source = source
         self.options = options
         self.policy = policy
         self.diagnostics = diagnostics.sorted { ($0.location ?? SourceLocation(line: 0, column: 0)) < ($1.location ?? SourceLocation(line: 0, column: 0)) }
         self.refusal = refusal
+        self.upstreamError = upstreamError
         self.fieldErrors = fieldErrors
     }
 
     /// Whether kube-apiserver would start with this policy.
     public var isAccepted: Bool { refusal == nil }
 
-    /// The error kube-apiserver prints when it refuses the file, or `nil` when it accepts it.
-    /// Validation errors are aggregated as upstream's `ErrorList.ToAggregate` does (`[e1, e2]`).
+    /// The error kube-apiserver prints when it refuses the file, or `nil` when it accepts it:
+    /// the first failing loading step's message and `: from file PATH`
+    /// (upstream `LoadPolicyFromFile`).
     public var apiServerError: String? {
         guard let refusal else { return nil }
-        let message: String
-        switch refusal {
-        case .validation:
-            var seen = Set<String>()
-            let messages = fieldErrors.map(\.message).filter { seen.insert($0).inserted }
-            message = messages.count == 1 ? messages[0] : "[" + messages.joined(separator: ", ") + "]"
-        case .decoding, .apiVersion, .preV1APIVersion, .noRules:
-            let code: String = switch refusal {
-            case .decoding: LoaderCode.decodeError
-            case .noRules: LoaderCode.noRules
-            default: LoaderCode.apiVersion
-            }
-            message = diagnostics.first { $0.severity == .error && ($0.code == code || $0.code == LoaderCode.yamlSyntax) }?.message ?? refusal.rawValue
-        }
-        return "\(message): from file \(source.name)"
+        return "\(upstreamError ?? refusal.rawValue): from file \(source.name)"
     }
 
     /// Compiles the policy for evaluation.

@@ -1,51 +1,65 @@
 /// The `apiVersion` and `kind` kube-apiserver reads from a policy document before decoding it.
 ///
-/// Upstream: `k8s.io/apimachinery/pkg/runtime/serializer/json/meta.go`, `SimpleMetaFactory.Interpret`,
-/// which uses encoding/json on the JSON that sigs.k8s.io/yaml produced. Two consequences:
-/// key matching is case-insensitive (Go's `bytes.EqualFold`), and the JSON object's keys are
-/// sorted (it was marshalled from a Go map), so of several matching keys the greatest wins.
+/// Upstream: `k8s.io/apimachinery/pkg/runtime/serializer/json/meta.go`, `SimpleMetaFactory.Interpret`:
+/// Go's standard `encoding/json` unmarshals the document into an anonymous struct with
+/// `apiVersion` and `kind`. So keys match case-insensitively (Go's `bytes.EqualFold`), members are
+/// visited in order (for a YAML file, the sorted order sigs.k8s.io/yaml wrote them in) and the last
+/// match wins, `null` leaves a field unset, and a value that is not a string is an error (the first
+/// one is reported). Then `schema.ParseGroupVersion` splits the apiVersion.
 struct TypeMeta {
     var apiVersion: Located<String>?
     var kind: Located<String>?
 
-    /// Reads the type fields of `root`, or returns the error message kube-apiserver would print.
-    static func interpret(_ root: YAMLNode) -> Result<TypeMeta, Diagnostic> {
-        guard case .mapping(let pairs) = root.content else { return .success(TypeMeta()) }
-        // The last pair with a given key wins (the Go map), then keys are visited in sorted order.
-        var lastByKey: [String: YAMLPair] = [:]
-        for pair in pairs {
-            guard case .scalar(let key) = pair.key.content else { continue }
-            lastByKey[key.text] = pair
-        }
+    /// The anonymous struct's type as Go prints it in "cannot unmarshal X into Go value of type ...".
+    private static let anonymousStructType =
+        #"struct { APIVersion string "json:\"apiVersion,omitempty\""; Kind string "json:\"kind,omitempty\"" }"#
+
+    /// Reads the type fields of `root`, or fails with Go's message (without `failed decoding: `).
+    static func interpret(_ root: GoJSONNode) -> Result<TypeMeta, LocatedDecodeFailure> {
         var meta = TypeMeta()
-        for key in lastByKey.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) {
-            guard let pair = lastByKey[key] else { continue }
-            let isAPIVersion = goEqualFold(key, "apiVersion")
-            guard isAPIVersion || goEqualFold(key, "kind") else { continue }
-            switch pair.value.content {
-            case .scalar(let scalar):
-                switch scalar.resolved {
-                case .null:
-                    continue  // null leaves the field as it is
-                case .string:
-                    let value = Located(scalar.text, at: pair.value.start)
-                    if isAPIVersion { meta.apiVersion = value } else { meta.kind = value }
-                case .bool, .int, .float:
-                    return .failure(typeError(GoJSONKind(pair.value), field: isAPIVersion ? "apiVersion" : "kind", at: pair.value.start))
+        let members: [GoJSONMember]
+        switch root.value {
+        case .null: return .success(meta)
+        case .object(let objectMembers): members = objectMembers
+        default:
+            return .failure(LocatedDecodeFailure(
+                "couldn't get version/kind; json parse error: json: cannot unmarshal \(root.kindName) into Go value of type \(anonymousStructType)",
+                at: root.location))
+        }
+        var firstError: LocatedDecodeFailure?
+        for member in members {
+            let isAPIVersion = goEqualFold(member.key, "apiVersion")
+            guard isAPIVersion || goEqualFold(member.key, "kind") else { continue }
+            switch member.value.value {
+            case .null:
+                continue
+            case .string(let text):
+                let value = Located(text, at: member.value.location)
+                if isAPIVersion { meta.apiVersion = value } else { meta.kind = value }
+            default:
+                if firstError == nil {
+                    firstError = LocatedDecodeFailure(
+                        "couldn't get version/kind; json parse error: json: cannot unmarshal \(member.value.kindName) into Go struct field .\(isAPIVersion ? "apiVersion" : "kind") of type string",
+                        at: member.value.location, node: member.value)
                 }
-            case .sequence, .mapping:
-                return .failure(typeError(GoJSONKind(pair.value), field: isAPIVersion ? "apiVersion" : "kind", at: pair.value.start))
             }
         }
+        if let firstError { return .failure(firstError) }
         return .success(meta)
     }
 
-    private static func typeError(_ kind: GoJSONKind, field: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(
-            .error, code: LoaderCode.decodeError,
-            "failed decoding: couldn't get version/kind; json parse error: json: cannot unmarshal \(kind.rawValue) into Go struct field .\(field) of type string",
-            at: location
-        )
+    /// `schema.ParseGroupVersion`: `""` and `/` are empty, no slash is a version of the core
+    /// group, one slash splits group and version, more is an error.
+    static func parseGroupVersion(_ text: String) -> Result<(group: String, version: String), DecodeFailure> {
+        let bytes = Array(text.utf8)
+        if bytes.isEmpty || bytes == [UInt8(ascii: "/")] { return .success(("", "")) }
+        // Byte-wise, as Go splits (a combining mark after `/` must not hide it).
+        let parts = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+        switch parts.count {
+        case 1: return .success(("", text))
+        case 2: return .success((String(decoding: parts[0], as: UTF8.self), String(decoding: parts[1], as: UTF8.self)))
+        default: return .failure(DecodeFailure("unexpected GroupVersion string: \(text)"))
+        }
     }
 
     /// Go's `bytes.EqualFold` for the letters of `apiVersion` and `kind`: ASCII case folding plus
@@ -64,5 +78,19 @@ struct TypeMeta {
         case 0x212A: 0x6B  // Kelvin sign folds to k
         default: scalar.value
         }
+    }
+}
+
+/// A decoding failure with where it happened.
+struct LocatedDecodeFailure: Error {
+    var message: String
+    var location: SourceLocation
+    /// The offending value, when one is to blame.
+    var node: GoJSONNode?
+
+    init(_ message: String, at location: SourceLocation, node: GoJSONNode? = nil) {
+        self.message = message
+        self.location = location
+        self.node = node
     }
 }

@@ -12,12 +12,27 @@ public struct CompiledPolicy: Sendable {
     public let omitManagedFields: Bool
     /// The Kubernetes release whose matching rules apply.
     public let kubernetesVersion: KubernetesVersion
+    /// The policy's `omitStages` as written, repeats included. kube-apiserver returns this list
+    /// itself when no rule matches (`checker.go`, `EvaluatePolicyRule`: `OmitStages: p.OmitStages`),
+    /// while a matching rule's list is a union without repeats (`unionStages`).
+    public let omitStagesAsWritten: [Stage]
 
-    public init(rules: [CompiledRule], omitStages: StageSet, omitManagedFields: Bool, kubernetesVersion: KubernetesVersion) {
+    public init(
+        rules: [CompiledRule], omitStages: StageSet, omitManagedFields: Bool, kubernetesVersion: KubernetesVersion,
+        omitStagesAsWritten: [Stage]? = nil
+    ) {
         self.rules = rules
         self.omitStages = omitStages
         self.omitManagedFields = omitManagedFields
         self.kubernetesVersion = kubernetesVersion
+        self.omitStagesAsWritten = omitStagesAsWritten ?? omitStages.stages
+    }
+
+    /// The `omitStages` list kube-apiserver's `RequestAuditConfig` holds for `decision`, sorted by
+    /// name: the policy's list as written (repeats included) when no rule matched, else the union.
+    public func omitStagesList(for decision: Decision) -> [Stage] {
+        guard decision.ruleIndex == nil else { return decision.omitStages.sortedByName }
+        return omitStagesAsWritten.sorted { $0.rawValue < $1.rawValue }
     }
 
     /// The decision kube-apiserver makes for a request: the first matching rule wins;

@@ -23,7 +23,8 @@ public enum PolicyCompiler {
             rules: rules,
             omitStages: stageSet(policy.omitStages),
             omitManagedFields: policy.omitManagedFields,
-            kubernetesVersion: kubernetesVersion
+            kubernetesVersion: kubernetesVersion,
+            omitStagesAsWritten: policy.omitStages.compactMap { Stage(rawValue: $0.value) }
         )
     }
 

@@ -75,7 +75,9 @@ enum GoValueRendering {
         return out + "\""
     }
 
-    /// Go's `encoding/json` rendering of a string (HTML-safe escaping of `<`, `>`, `&`).
+    /// Go's `encoding/json` rendering of a string (HTML-safe escaping of `<`, `>`, `&`; since
+    /// Go 1.22, which builds Kubernetes 1.30 and later, `\b` and `\f` get their short escapes; older
+    /// releases wrote `\u0008` and `\u000c`).
     static func json(_ value: String) -> String {
         var out = "\""
         for scalar in value.unicodeScalars {
@@ -85,6 +87,8 @@ enum GoValueRendering {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case "\u{08}": out += "\\b"
+            case "\u{0C}": out += "\\f"
             case "<", ">", "&", "\u{2028}", "\u{2029}": out += "\\u" + hex(scalar.value, width: 4)
             default:
                 if scalar.value < 0x20 { out += "\\u" + hex(scalar.value, width: 4) } else { out.unicodeScalars.append(scalar) }
