@@ -1,0 +1,77 @@
+import AuditPolicy
+
+/// The ordered part of a replay: grouping by auditID and replaying each request under each policy.
+final class ReplayConsumer {
+    private let options: ReplayOptions
+    private let emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
+    private var window: RequestWindow
+    private var accumulators: [PolicyAccumulator]
+    private var inputs: [String] = []
+    private var seenInputs: Set<String> = []
+    private var rawEvents = 0
+    private var requests = 0
+    private var incompleteRequests = 0
+    private var reencodedEvents = 0
+    private var malformed = MalformedLines()
+
+    init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) {
+        self.options = options
+        self.emit = emit
+        window = RequestWindow(limits: RequestWindow.Limits(
+            maxRequests: options.maxWaitingRequests, maxBytes: options.maxWaitingBytes,
+            rememberedRequests: max(2 * options.maxWaitingRequests, 65_536)
+        ))
+        accumulators = policies.map {
+            PolicyAccumulator(name: $0.name, policy: $0.policy, limits: options.limits, offenderLimit: options.offenderLimit)
+        }
+    }
+
+    func consume(_ batch: ScannedBatch) throws {
+        if seenInputs.insert(batch.source).inserted { inputs.append(batch.source) }
+        malformed.count += batch.malformedCount
+        for line in batch.malformedShown where malformed.shown.count < options.malformedShown {
+            malformed.shown.append(line)
+        }
+        try batch.storage.withUnsafeBufferPointer { storage in
+            try batch.reencoded.withUnsafeBufferPointer { reencoded in
+                try batch.candidates.withUnsafeBufferPointer { candidates in
+                    for index in batch.records.indices {
+                        let record = batch.records[index]
+                        rawEvents += 1
+                        if record.isReencoded { reencodedEvents += 1 }
+                        let copy = RecordedCopy(
+                            bytes: UnsafeBufferPointer(rebasing: (record.isReencoded ? reencoded : storage)[record.range]),
+                            event: record.event, candidates: candidates,
+                            requestRemovals: record.requestRemovals, responseRemovals: record.responseRemovals,
+                            facts: record.facts, auditIDHash: record.auditIDHash
+                        )
+                        try window.add(copy) { try replay($0) }
+                    }
+                }
+            }
+        }
+    }
+
+    private func replay(_ request: GroupedRequest) throws {
+        requests += 1
+        if !request.isComplete { incompleteRequests += 1 }
+        for index in accumulators.indices {
+            try accumulators[index].replay(request, decision: request.final.facts.decisions[index], emit: index == 0 ? emit : nil)
+        }
+    }
+
+    func finish() throws -> ReplayReport {
+        try window.flush { try replay($0) }
+        return ReplayReport(
+            inputs: inputs,
+            rawEvents: rawEvents,
+            requests: requests,
+            incompleteRequests: incompleteRequests,
+            duplicateEvents: window.duplicates,
+            reencodedEvents: reencodedEvents,
+            malformed: malformed,
+            limits: options.limits,
+            policies: accumulators.map(\.result)
+        )
+    }
+}

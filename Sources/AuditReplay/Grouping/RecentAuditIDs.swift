@@ -1,0 +1,29 @@
+/// The auditIDs (by hash) of the most recently replayed requests, so that a late or duplicate
+/// copy of one of their stages is recognised instead of being replayed as a new request.
+///
+/// Bounded: it remembers the last `capacity` requests, forgetting the oldest first.
+struct RecentAuditIDs {
+    private var ring: [UInt64]
+    private var next = 0
+    private var filled = false
+    private var members: Set<UInt64>
+
+    init(capacity: Int) {
+        ring = [UInt64](repeating: 0, count: max(capacity, 1))
+        members = Set(minimumCapacity: max(capacity, 1))
+    }
+
+    func contains(_ hash: UInt64) -> Bool { members.contains(hash) }
+
+    mutating func insert(_ hash: UInt64) {
+        guard !members.contains(hash) else { return }
+        if filled { members.remove(ring[next]) }
+        ring[next] = hash
+        members.insert(hash)
+        next += 1
+        if next == ring.count {
+            next = 0
+            filled = true
+        }
+    }
+}

@@ -1,0 +1,136 @@
+/// Groups the recorded stages of each request by auditID, holding only requests still in flight.
+///
+/// A request is replayed as soon as its last stage arrives (ResponseComplete, Panic, or the
+/// single event of a failed authentication). Its earlier stages (RequestReceived,
+/// ResponseStarted) wait in the window, copied out of their batch. The window is bounded by
+/// request count and bytes: when full, the oldest waiting request is replayed from the stages
+/// recorded so far (counted as incomplete). Stages arriving after their request was replayed,
+/// and repeated stages, are counted as duplicates.
+struct RequestWindow {
+    /// How much the window may hold.
+    struct Limits: Sendable, Hashable {
+        /// Requests waiting for their last stage.
+        var maxRequests: Int
+        /// Bytes of the events held for them.
+        var maxBytes: Int
+        /// Replayed requests remembered to recognise late copies.
+        var rememberedRequests: Int
+    }
+
+    private struct Waiting {
+        var received: RecordedCopy?
+        var started: RecordedCopy?
+        var keepers: [HeldEvent] = []
+        var bytes = 0
+        var sequence: Int
+    }
+
+    private let limits: Limits
+    private var waiting: [UInt64: Waiting] = [:]
+    /// Waiting requests in arrival order, as (hash, sequence); stale entries are skipped.
+    private var order: [(hash: UInt64, sequence: Int)] = []
+    private var orderStart = 0
+    private var nextSequence = 0
+    private var heldBytes = 0
+    private var recent: RecentAuditIDs
+
+    /// Copies ignored because their stage was already read or their request already replayed.
+    private(set) var duplicates = 0
+
+    init(limits: Limits) {
+        self.limits = limits
+        recent = RecentAuditIDs(capacity: limits.rememberedRequests)
+    }
+
+    /// Adds one recorded copy; `replay` receives every request this completes or evicts.
+    mutating func add(_ copy: RecordedCopy, replay: (GroupedRequest) throws -> Void) rethrows {
+        let hash = copy.auditIDHash
+        let isLast = copy.event.isFinalStage || copy.event.isFailedAuthentication
+        var collided = false
+        if var entry = waiting[hash] {
+            let first = entry.received ?? entry.started
+            if let first, !first.hasSameAuditID(as: copy) {
+                // Two auditIDs with one hash: replay the waiting request first.
+                try evict(hash, replay: replay)
+                collided = true
+            } else if isLast {
+                waiting[hash] = nil
+                heldBytes -= entry.bytes
+                recent.insert(hash)
+                try replay(GroupedRequest(final: copy, received: entry.received, started: entry.started, isComplete: true, keepers: entry.keepers))
+                return
+            } else {
+                let isReceived = copy.event.stage == .requestReceived
+                if (isReceived ? entry.received : entry.started) != nil {
+                    duplicates += 1
+                    return
+                }
+                let keeper = HeldEvent(holding: copy)
+                if isReceived { entry.received = keeper.copy } else { entry.started = keeper.copy }
+                entry.keepers.append(keeper)
+                let size = keeper.footprint
+                entry.bytes += size
+                heldBytes += size
+                waiting[hash] = entry
+                try enforceLimits(replay: replay)
+                return
+            }
+        }
+        if !collided, recent.contains(hash) {
+            duplicates += 1
+            return
+        }
+        if isLast {
+            recent.insert(hash)
+            try replay(GroupedRequest(final: copy, isComplete: true))
+            return
+        }
+        let keeper = HeldEvent(holding: copy)
+        let size = keeper.footprint
+        var entry = Waiting(keepers: [keeper], bytes: size, sequence: nextSequence)
+        if copy.event.stage == .requestReceived { entry.received = keeper.copy } else { entry.started = keeper.copy }
+        waiting[hash] = entry
+        order.append((hash, nextSequence))
+        nextSequence += 1
+        heldBytes += size
+        compactOrderIfNeeded()
+        try enforceLimits(replay: replay)
+    }
+
+    /// Replays every request still waiting, oldest first (at the end of the input).
+    mutating func flush(replay: (GroupedRequest) throws -> Void) rethrows {
+        while orderStart < order.count {
+            let (hash, sequence) = order[orderStart]
+            orderStart += 1
+            if waiting[hash]?.sequence == sequence { try evict(hash, replay: replay) }
+        }
+        order.removeAll()
+        orderStart = 0
+    }
+
+    private mutating func enforceLimits(replay: (GroupedRequest) throws -> Void) rethrows {
+        while (waiting.count > limits.maxRequests || heldBytes > limits.maxBytes), orderStart < order.count {
+            let (hash, sequence) = order[orderStart]
+            orderStart += 1
+            if waiting[hash]?.sequence == sequence { try evict(hash, replay: replay) }
+        }
+    }
+
+    /// Replays a waiting request from the stages recorded so far.
+    private mutating func evict(_ hash: UInt64, replay: (GroupedRequest) throws -> Void) rethrows {
+        guard let entry = waiting.removeValue(forKey: hash) else { return }
+        heldBytes -= entry.bytes
+        recent.insert(hash)
+        guard let richest = entry.started ?? entry.received else { return }
+        let received = entry.started == nil ? nil : entry.received
+        try replay(GroupedRequest(final: richest, received: received, started: nil, isComplete: false, keepers: entry.keepers))
+    }
+
+    /// Drops stale order entries once they outnumber the waiting requests.
+    private mutating func compactOrderIfNeeded() {
+        let live = order.count - orderStart
+        guard live > 2 * waiting.count + 1024 else { return }
+        order = order[orderStart...].filter { waiting[$0.hash]?.sequence == $0.sequence }
+        orderStart = 0
+    }
+}

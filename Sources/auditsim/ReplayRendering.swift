@@ -1,0 +1,171 @@
+import AuditReplay
+
+/// The text report of `auditsim replay`.
+struct ReplayRendering {
+    var report: ReplayReport
+    /// How many oversize events and malformed lines to list.
+    var shown: Int
+
+    var text: String {
+        var lines: [String] = []
+        lines.append("Read \(Self.count(report.rawEvents, "event")) from \(Self.count(report.inputs.count, "input")): \(Self.count(report.requests, "request")).")
+        var notes: [String] = []
+        if report.incompleteRequests > 0 { notes.append("\(Self.count(report.incompleteRequests)) without their last stage (replayed from the stages recorded; sizes are lower bounds)") }
+        if report.duplicateEvents > 0 { notes.append("\(Self.count(report.duplicateEvents)) duplicate or late events ignored") }
+        if report.reencodedEvents > 0 { notes.append("\(Self.count(report.reencodedEvents)) events not in kube-apiserver's log form were re-encoded first") }
+        if report.malformed.count > 0 { notes.append("\(Self.count(report.malformed.count)) malformed lines skipped") }
+        for note in notes { lines.append("  \(note)") }
+        let limits = report.limits
+        var limitLine = "Limit: \(Self.count(limits.maxEventSize)) bytes per event (CloudWatch's maximum: \(Self.count(limits.cloudWatchMaxEventSize)))"
+        if let truncate = limits.apiServerTruncateMaxEventSize {
+            limitLine += "; kube-apiserver truncates events over \(Self.count(truncate)) bytes"
+        }
+        lines.append(limitLine + ".")
+
+        if report.policies.count > 1 { lines.append(contentsOf: comparison()) }
+        for policy in report.policies { lines.append(contentsOf: section(policy)) }
+
+        if report.malformed.count > 0 {
+            lines.append("")
+            lines.append("Malformed lines (\(Self.count(report.malformed.count))):")
+            for line in report.malformed.shown.prefix(shown) { lines.append("  \(line)") }
+            if report.malformed.count > min(shown, report.malformed.shown.count) {
+                lines.append("  ... and \(Self.count(report.malformed.count - min(shown, report.malformed.shown.count))) more")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Policies side by side.
+    private func comparison() -> [String] {
+        var rows: [[String]] = [["", ]]
+        rows[0] += report.policies.indices.map { "policy \($0 + 1)" }
+        func row(_ title: String, _ value: (PolicyReplay) -> String) {
+            rows.append([title] + report.policies.map(value))
+        }
+        row("events") { Self.count($0.events) }
+        row("bytes") { Self.count($0.bytes) }
+        row("size") { Self.bytes($0.bytes) }
+        row("over limit") { Self.count($0.oversize.events) }
+        row("over 1 MiB") { Self.count($0.oversize.overCloudWatchMaxEventSize) }
+        row("lower-bound requests") { Self.count($0.lowerBound.requests) }
+        row("requests at None") { Self.count($0.levels.first { $0.level == "None" }?.requests ?? 0) }
+        var lines = ["", "Side by side:"]
+        for (index, policy) in report.policies.enumerated() { lines.append("  policy \(index + 1): \(policy.policy)") }
+        lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
+        return lines
+    }
+
+    private func section(_ policy: PolicyReplay) -> [String] {
+        var lines = ["", "Policy \(policy.policy)"]
+        lines.append("  Emitted \(Self.count(policy.events)) events, \(Self.count(policy.bytes)) bytes (\(Self.bytes(policy.bytes))).")
+        var rows: [[String]] = [["stage", "events", "bytes"]]
+        for stage in policy.stages { rows.append([stage.stage, Self.count(stage.events), Self.count(stage.bytes)]) }
+        lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
+        rows = [["level", "requests", "events", "bytes"]]
+        for level in policy.levels { rows.append([level.level, Self.count(level.requests), Self.count(level.events), Self.count(level.bytes)]) }
+        lines.append("")
+        lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
+        rows = [["rule", "line", "level", "requests", "events", "bytes"]]
+        for rule in policy.rules {
+            rows.append(["#\(rule.index)", rule.line.map(String.init) ?? "-", rule.level, Self.count(rule.requests), Self.count(rule.events), Self.count(rule.bytes)])
+        }
+        rows.append(["default", "-", "None", Self.count(policy.defaultRequests), "0", "0"])
+        lines.append("")
+        lines.append(contentsOf: Self.table(rows, rightAligned: 3...).map { "  " + $0 })
+        if policy.lowerBound.requests > 0 {
+            lines.append("")
+            lines.append("  Lower bounds: \(Self.count(policy.lowerBound.requests)) requests (\(Self.count(policy.lowerBound.events)) events, \(Self.count(policy.lowerBound.bytes)) bytes) lack a body or stage their level includes; their real sizes are at least these.")
+        }
+        if let truncation = policy.apiServerTruncation {
+            lines.append("")
+            lines.append("  kube-apiserver truncation (events of \(Self.count(truncation.maxEventSize)) bytes or more with the newline): \(Self.count(truncation.truncatedEvents, "event")) truncated (bodies dropped), \(Self.count(truncation.droppedEvents)) dropped, \(Self.count(truncation.bytesRemoved)) bytes not written.")
+        }
+        lines.append("")
+        let oversize = policy.oversize
+        if oversize.events == 0 {
+            lines.append("  No event over \(Self.count(report.limits.maxEventSize)) bytes.")
+        } else {
+            var summary = "  \(Self.count(oversize.events, "event")) over \(Self.count(report.limits.maxEventSize)) bytes as kube-apiserver writes it"
+            if oversize.overCloudWatchMaxEventSize > 0 {
+                summary += " (\(Self.count(oversize.overCloudWatchMaxEventSize)) over CloudWatch's \(Self.count(report.limits.cloudWatchMaxEventSize)))"
+            }
+            lines.append(summary + ".")
+            if oversize.arriveCut > 0 {
+                lines.append("  \(Self.count(oversize.arriveCut, "event")) \(oversize.arriveCut == 1 ? "arrives" : "arrive") cut to the limit, ending in \(CloudWatchTruncation.suffix): no longer valid JSON.")
+            }
+            for offender in oversize.offenders.prefix(shown) {
+                let size = (offender.sizeIsLowerBound ? "at least " : "") + "\(Self.count(offender.size)) bytes"
+                let outcome: String
+                switch offender.apiServerAction {
+                case "dropped"?:
+                    outcome = "dropped by kube-apiserver"
+                case "truncated"?:
+                    let after = offender.sizeAfterAPIServerTruncation.map { Self.count($0) } ?? "?"
+                    outcome = "bodies dropped by kube-apiserver: \(after) bytes" + (offender.arrivesAsValidJSON ? "" : ", still cut to \(Self.count(offender.arrivedBytes))")
+                default:
+                    outcome = "arrives cut to \(Self.count(offender.arrivedBytes)) bytes"
+                }
+                lines.append("    \(offender.file):\(offender.line): \(offender.stage) \(offender.level), \(size) -> \(outcome)")
+                lines.append("      \(offender.request) (auditID \(offender.auditID))")
+            }
+            if oversize.events > min(shown, oversize.offenders.count) {
+                lines.append("    ... and \(Self.count(oversize.events - min(shown, oversize.offenders.count))) more")
+            }
+        }
+        return lines
+    }
+
+    /// Columns padded to their widest cell.
+    private static func table(_ rows: [[String]], rightAligned: PartialRangeFrom<Int>) -> [String] {
+        guard let columns = rows.map(\.count).max() else { return [] }
+        var widths = [Int](repeating: 0, count: columns)
+        for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
+        return rows.map { row in
+            row.enumerated().map { index, cell in
+                let padding = String(repeating: " ", count: widths[index] - cell.count)
+                return rightAligned.contains(index) ? padding + cell : cell + padding
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+    }
+
+    /// `1,234,567`.
+    static func count(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var groups: [Substring] = []
+        var end = digits.endIndex
+        while end > digits.startIndex {
+            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
+            groups.insert(digits[start..<end], at: 0)
+            end = start
+        }
+        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
+    }
+
+    /// `1 event`, `2,000 events`.
+    static func count(_ value: Int, _ noun: String) -> String {
+        "\(count(value)) \(noun)\(value == 1 ? "" : "s")"
+    }
+
+    /// `1.5 MiB`.
+    static func bytes(_ value: Int) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var amount = Double(value)
+        var unit = 0
+        while amount >= 1024, unit < units.count - 1 {
+            amount /= 1024
+            unit += 1
+        }
+        if unit == 0 { return "\(value) B" }
+        let tenths = Int((amount * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+    }
+}
+
+private extension String {
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}
