@@ -159,7 +159,7 @@ public struct CompiledGroupResources: Sendable, Hashable {
             }
         }
         // pattern == resource + "/*" (also matches the resource without a subresource)
-        if p.count == res.count + 2, p.starts(with: res), p.dropFirst(res.count).elementsEqual([slash, star]) {
+        if p.count == res.count + 2, p.starts(with: res), p.dropFirst(res.count).first == slash, p.last == star {
             return true
         }
         return false

@@ -1,0 +1,162 @@
+// auditsim-bench: generates a large deterministic corpus and measures `auditsim replay`'s engine.
+//
+//   swift build -c release --product auditsim-bench
+//   .build/release/auditsim-bench [--size BYTES] [--generator templates|synth] [--threads N]
+//                                 [--batch-bytes N] [--in-flight N] [--corpus FILE] [--keep] [--policy FILE]
+//
+// Generates a corpus (default 1.1 GB, deterministic; `templates` repeats realistic EKS events
+// with fresh auditIDs, `synth` runs the project's corpus synthesizer), replays it under the
+// built-in EKS policy (or --policy) with sizes, and prints MB/s, events/s and peak memory
+// (VmHWM). With --corpus FILE an existing file is replayed (or the generated one kept there).
+import AuditPolicy
+import AuditReplay
+import Foundation
+
+struct BenchOptions {
+    var size = 1_100_000_000
+    var threads: Int? = nil
+    var corpus: String? = nil
+    var keep = false
+    var policy: String? = nil
+    var seed: UInt64 = 42
+    var generator = "templates"
+    var batchBytes = ReplayOptions.recommendedBatchBytes
+    var inFlight: Int? = nil
+
+    init(arguments: [String]) {
+        var index = 0
+        func value() -> String {
+            index += 1
+            guard index < arguments.count else { fail("missing value after \(arguments[index - 1])") }
+            return arguments[index]
+        }
+        while index < arguments.count {
+            switch arguments[index] {
+            case "--size": size = Int(value()) ?? { fail("--size takes a number of bytes") }()
+            case "--threads": threads = Int(value()) ?? { fail("--threads takes a number") }()
+            case "--corpus": corpus = value()
+            case "--keep": keep = true
+            case "--policy": policy = value()
+            case "--seed": seed = UInt64(value()) ?? { fail("--seed takes a number") }()
+            case "--generator":
+                generator = value()
+                guard ["templates", "synth"].contains(generator) else { fail("--generator is templates or synth") }
+            case "--batch-bytes": batchBytes = Int(value()) ?? { fail("--batch-bytes takes a number") }()
+            case "--in-flight": inFlight = Int(value()) ?? { fail("--in-flight takes a number") }()
+            case "--help", "-h":
+                print("usage: auditsim-bench [--size BYTES] [--generator templates|synth] [--threads N] [--batch-bytes N] [--in-flight N] [--corpus FILE] [--keep] [--policy FILE] [--seed N]")
+                exit(0)
+            default: fail("unknown argument \(arguments[index])")
+            }
+            index += 1
+        }
+    }
+}
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write(Data("auditsim-bench: \(message)\n".utf8))
+    exit(2)
+}
+
+/// Peak resident memory of this process, from /proc/self/status (VmHWM), in bytes.
+func peakResidentBytes() -> Int? {
+    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
+        let fields = line.split(separator: " ")
+        if fields.count >= 2, let kilobytes = Int(fields[1]) { return kilobytes * 1024 }
+    }
+    return nil
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+}
+
+// `auditsim-bench decide ...` measures the policy decision alone.
+if CommandLine.arguments.dropFirst().first == "decide" {
+    DecideBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
+// `auditsim-bench analysis ...` runs the request-space engine's benchmarks instead.
+if CommandLine.arguments.dropFirst().first == "analysis" {
+    AnalysisBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
+let options = BenchOptions(arguments: Array(CommandLine.arguments.dropFirst()))
+
+// 1. The corpus.
+let corpusPath: String
+if let given = options.corpus, FileManager.default.fileExists(atPath: given) {
+    corpusPath = given
+    print("corpus: \(given) (existing)")
+} else {
+    corpusPath = options.corpus ?? NSTemporaryDirectory() + "auditsim-bench-\(getpid()).jsonl"
+    guard FileManager.default.createFile(atPath: corpusPath, contents: nil), let handle = FileHandle(forWritingAtPath: corpusPath) else {
+        fail("cannot create \(corpusPath)")
+    }
+    let started = now()
+    var written = 0
+    if options.generator == "synth" {
+        // The project's own corpus generator (`auditsim corpus synth`): a 50-node cluster with no
+        // end, cut at the byte budget.
+        let configuration = CorpusConfiguration(seed: options.seed, nodes: 50, durationSeconds: nil)
+        CorpusSynthesizer.synthesize(configuration, maxBytes: options.size) { chunk in
+            handle.write(Data(chunk))
+            written += chunk.count
+        }
+    } else {
+        var generator = BenchCorpus(seed: options.seed)
+        var chunk: [UInt8] = []
+        while written < options.size {
+            chunk.removeAll(keepingCapacity: true)
+            generator.generate(bytes: min(8 << 20, options.size - written), into: &chunk)
+            handle.write(Data(chunk))
+            written += chunk.count
+        }
+    }
+    try? handle.close()
+    print("corpus: \(corpusPath), \(written) bytes (\(options.generator)) generated in \(String(format: "%.1f", now() - started)) s")
+}
+defer {}
+let corpusBytes = (try? FileManager.default.attributesOfItem(atPath: corpusPath)[.size] as? Int) ?? 0
+
+// 2. The policy.
+let readOptions = PolicyReadOptions()
+let loaded: LoadedPolicy
+if let path = options.policy {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    loaded = PolicyReader.read(PolicySource(name: path, bytes: Array(data)), options: readOptions)
+} else {
+    loaded = PolicyReader.read(BuiltInPolicy.eks.source, options: readOptions)
+}
+guard let compiled = try? loaded.compile(acceptPreV1: true) else { fail("the policy is refused: \(loaded.apiServerError ?? "?")") }
+
+// 3. The replay.
+let batchBytes = options.batchBytes
+var replayOptions = ReplayOptions()
+if let inFlight = options.inFlight { replayOptions.batchesInFlight = inFlight }
+if let threads = options.threads { replayOptions.scanThreads = threads }
+let peakBefore = peakResidentBytes() ?? 0
+let started = now()
+let report: ReplayReport
+do {
+    report = try ReplayEngine(policies: [ReplayPolicy(name: loaded.source.name, policy: compiled)], options: replayOptions)
+        .run(try CorpusReader(paths: [corpusPath], batchBytes: batchBytes))
+} catch {
+    fail("\(error)")
+}
+let seconds = now() - started
+let peak = peakResidentBytes() ?? 0
+if !options.keep && options.corpus == nil { try? FileManager.default.removeItem(atPath: corpusPath) }
+
+let policyReport = report.policies[0]
+print("replay: \(report.rawEvents) events, \(report.requests) requests, \(report.malformed.count) malformed, \(report.reencodedEvents) re-encoded")
+print("emitted under \(policyReport.policy): \(policyReport.events) events, \(policyReport.bytes) bytes, \(policyReport.oversize.events) over \(report.limits.maxEventSize) bytes")
+print("scan threads: \(replayOptions.scanThreads), batches of \(batchBytes) bytes, \(replayOptions.batchesInFlight) in flight")
+print(String(format: "time: %.2f s", seconds))
+print(String(format: "throughput: %.0f MB/s (%.0f MiB/s), %.0f events/s", Double(corpusBytes) / seconds / 1e6, Double(corpusBytes) / seconds / 1_048_576, Double(report.rawEvents) / seconds))
+print(String(format: "peak memory (VmHWM): %.1f MiB (%.1f MiB before the replay)", Double(peak) / 1_048_576, Double(peakBefore) / 1_048_576))
