@@ -1,0 +1,40 @@
+import AuditPolicy
+
+/// The whole map of a policy, and how it serves the security checklist and the Logs Insights
+/// queries: for each, the classes of requests that are not logged well enough, with the rule
+/// responsible and what they get against what they need.
+public struct CoverageReport: Sendable {
+    /// One checklist row and its result.
+    public struct ItemResult: Sendable {
+        public let item: ChecklistItem
+        public let result: ExpectationResult
+    }
+
+    /// One query and its result.
+    public struct QueryResult: Sendable {
+        public let query: LogsInsightsQuery
+        public let result: ExpectationResult
+    }
+
+    public let map: PolicyMap
+    public let checklist: [ItemResult]
+    public let queries: [QueryResult]
+
+    public init(policy: CompiledPolicy, checklist: SecurityChecklist = .builtIn, queries: [LogsInsightsQuery] = LogsInsightsQuery.builtIn) {
+        let space = RequestSpace(policies: [policy], selectors: checklist.selectors + queries.flatMap(\.requests) + RequestTraits.all)
+        map = PolicyMap(policy: policy, space: space)
+        let classes = map.pieces
+        self.checklist = checklist.items.map { item in
+            ItemResult(item: item, result: ExpectationCheck.check(
+                requests: item.requests, requirement: item.requirement, recommended: item.recommendedLevel,
+                maximum: item.maximumLevel, policy: policy, space: space, classes: classes
+            ))
+        }
+        self.queries = queries.map { query in
+            QueryResult(query: query, result: ExpectationCheck.check(
+                requests: query.requests, requirement: query.requirement, recommended: nil, maximum: nil,
+                policy: policy, space: space, classes: classes
+            ))
+        }
+    }
+}

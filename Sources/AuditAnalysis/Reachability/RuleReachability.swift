@@ -1,0 +1,129 @@
+import AuditPolicy
+
+/// Exact shadowed and redundant rule analysis, with witnesses, for the linter.
+public enum RuleReachability {
+    /// Rules no request reaches: earlier rules take all of their requests, or they match no
+    /// request that can occur. Exact over every possible request.
+    public static func shadowedRules(in policy: CompiledPolicy) -> [ShadowedRule] {
+        shadowedRules(in: PolicyMap(policy: policy))
+    }
+
+    /// Shadowed rules of a policy already mapped.
+    public static func shadowedRules(in map: PolicyMap) -> [ShadowedRule] {
+        let space = map.space
+        let layout = space.layout
+        let witnesses = WitnessBuilder(space: space, version: map.policy.kubernetesVersion)
+        let ruleCubes = space.ruleCubes(map.policy)
+        let pieces = map.pieces
+        var piecesByRule = [[Int]](repeating: [], count: ruleCubes.count)
+        for index in pieces.indices {
+            if let rule = pieces[index].rule { piecesByRule[rule].append(index) }
+        }
+        var result: [ShadowedRule] = []
+        for index in ruleCubes.indices where !piecesByRule[index].contains(where: { space.hasRealisticRequest(pieces[$0].cube) }) {
+            let own = ruleCubes[index]
+            var covers: [ShadowedRule.Cover] = []
+            for earlier in 0..<index {
+                // Only earlier rules whose match set meets this one's can take its requests.
+                guard ruleCubes[earlier].contains(where: { match in own.contains { layout.intersects($0, match) } }) else { continue }
+                search: for pieceIndex in piecesByRule[earlier] {
+                    for match in own where layout.intersects(pieces[pieceIndex].cube, match) {
+                        guard let shared = layout.intersection(pieces[pieceIndex].cube, match), let example = witnesses.witness(for: shared) else { continue }
+                        covers.append(ShadowedRule.Cover(ruleIndex: earlier, example: example))
+                        break search
+                    }
+                }
+            }
+            result.append(ShadowedRule(ruleIndex: index, reason: covers.isEmpty ? .matchesNoRequest : .coveredByEarlierRules, coveringRules: covers))
+        }
+        return result
+    }
+
+    /// Rules that decide some requests but whose removal changes nothing that is logged
+    /// (see ``RedundantRule``). Shadowed rules are not listed here.
+    public static func redundantRules(in policy: CompiledPolicy) -> [RedundantRule] {
+        redundantRules(in: PolicyMap(policy: policy))
+    }
+
+    /// Redundant rules of a policy already mapped.
+    public static func redundantRules(in map: PolicyMap) -> [RedundantRule] {
+        let space = map.space
+        let policy = map.policy
+        let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
+        let ruleCubes = space.ruleCubes(policy)
+        var decidedPieces: [Int: [Cube]] = [:]
+        let pieces = map.pieces
+        for index in pieces.indices {
+            if let rule = pieces[index].rule, space.hasRealisticRequest(pieces[index].cube) { decidedPieces[rule, default: []].append(pieces[index].cube) }
+        }
+        var result: [RedundantRule] = []
+        for index in policy.rules.indices {
+            guard let pieces = decidedPieces[index] else { continue }
+            let own = policy.decision(forRule: index)
+            guard let fallbacks = fallbackIfIdentical(pieces, after: index, own: own, policy: policy, ruleCubes: ruleCubes, space: space) else { continue }
+            guard let example = fallbacks.first(where: { witnesses.witness(for: $0.cube) != nil }),
+                  let request = witnesses.witness(for: example.cube)
+            else { continue }
+            var rules: [Int?] = []
+            for fallback in fallbacks where space.hasRealisticRequest(fallback.cube) && !rules.contains(fallback.rule) {
+                rules.append(fallback.rule)
+            }
+            rules.sort { ($0 ?? Int.max) < ($1 ?? Int.max) }
+            result.append(RedundantRule(ruleIndex: index, fallbackRules: rules, example: request, exampleFallbackRule: example.rule))
+        }
+        return result
+    }
+
+    /// The pieces split by the rules after `index`, when every realistic piece is decided
+    /// identically to `own`; `nil` as soon as one is not.
+    private static func fallbackIfIdentical(
+        _ pieces: [Cube], after index: Int, own: Decision, policy: CompiledPolicy, ruleCubes: [[Cube]], space: RequestSpace
+    ) -> [(cube: Cube, rule: Int?)]? {
+        let layout = space.layout
+        var remaining = pieces
+        var decided: [(cube: Cube, rule: Int?)] = []
+        for later in (index + 1)..<(policy.rules.count + 1) {
+            if remaining.isEmpty { break }
+            let isDefault = later == policy.rules.count
+            let matchSet = isDefault ? [layout.everything] : ruleCubes[later]
+            let rule: Int? = isDefault ? nil : later
+            let identical = DecisionEffect(own) == DecisionEffect(policy.decision(forRule: rule))
+            var next: [Cube] = []
+            for cube in remaining {
+                var outside = [cube]
+                for match in matchSet {
+                    var rest: [Cube] = []
+                    for piece in outside {
+                        guard layout.intersects(piece, match), let inside = layout.intersection(piece, match) else {
+                            rest.append(piece)
+                            continue
+                        }
+                        if space.hasRealisticRequest(inside) {
+                            if !identical { return nil }
+                            decided.append((inside, rule))
+                        }
+                        rest += layout.subtracting(piece, match)
+                    }
+                    outside = rest
+                }
+                next += outside
+            }
+            remaining = next
+        }
+        return decided
+    }
+}
+
+/// What a decision changes in the audit log: the level; the omitted stages when anything is
+/// logged; omitManagedFields when bodies are logged.
+struct DecisionEffect: Hashable {
+    var level: Level
+    var omitStages: StageSet
+    var omitManagedFields: Bool
+
+    init(_ decision: Decision) {
+        level = decision.level
+        omitStages = decision.level == .none ? [] : decision.omitStages
+        omitManagedFields = decision.level >= .request ? decision.omitManagedFields : false
+    }
+}

@@ -1,0 +1,80 @@
+import AuditPolicy
+
+/// The whole behaviour of one policy: the request space split into classes, each decided by one
+/// rule (or by none), with a witness and a description. Exact: every request of a class gets the
+/// class's decision from `CompiledPolicy.decide`.
+public struct PolicyMap: Sendable {
+    /// One class and its decision.
+    public struct Entry: Sendable {
+        public let requests: RequestClass
+        public let decision: Decision
+    }
+
+    /// One rule as a reader sees it: what it selects, which earlier rules take part of that, and
+    /// a request it decides. The compact form of the map, one entry per rule.
+    public struct RuleSummary: Sendable {
+        public let ruleIndex: Int
+        public let decision: Decision
+        /// What the rule's selectors match, one description per cube.
+        public let selects: [RequestClassDescription]
+        /// Earlier rules that take some of those requests first.
+        public let exceptRules: [Int]
+        /// A request the rule decides, or `nil` when it decides none (shadowed).
+        public let example: RequestAttributes?
+    }
+
+    public let policy: CompiledPolicy
+    public let space: RequestSpace
+    /// The classes, merged into as few as the greedy merge finds, by rule order (unmatched last).
+    /// Classes holding only requests that cannot occur (a `create` with a name) are left out.
+    public let entries: [Entry]
+    /// The disjoint pieces of the first-match split, before merging (all of the space).
+    let pieces: [FirstMatchPartition.Piece<Int>]
+
+    /// Maps `policy` in `space` (default: a space built from the policy alone).
+    public init(policy: CompiledPolicy, space: RequestSpace? = nil) {
+        let space = space ?? RequestSpace(policies: [policy])
+        self.policy = policy
+        self.space = space
+        let pieces = FirstMatchPartition.classes(ruleCubes: space.ruleCubes(policy), layout: space.layout)
+        self.pieces = pieces
+        var byRule: [Int: [Cube]] = [:]
+        for piece in pieces {
+            guard let realistic = space.realisticPart(piece.cube) else { continue }
+            byRule[piece.rule ?? policy.rules.count, default: []].append(realistic)
+        }
+        var entries: [Entry] = []
+        let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
+        for key in byRule.keys.sorted() {
+            let rule = key < policy.rules.count ? key : nil
+            let decision = policy.decision(forRule: rule)
+            for cube in CubeMerging.merge(byRule[key] ?? [], layout: space.layout) {
+                guard let requests = RequestClass(cube: cube, witnesses: witnesses) else { continue }
+                entries.append(Entry(requests: requests, decision: decision))
+            }
+        }
+        self.entries = entries
+    }
+
+    /// One summary per rule, in order.
+    public var ruleSummaries: [RuleSummary] {
+        let layout = space.layout
+        let ruleCubes = space.ruleCubes(policy)
+        return policy.rules.indices.map { index in
+            let own = ruleCubes[index]
+            let except = (0..<index).filter { earlier in
+                ruleCubes[earlier].contains { match in own.contains { layout.intersection($0, match).flatMap(space.realisticPart) != nil } }
+            }
+            let selects = CubeMerging.merge(own.compactMap(space.realisticPart), layout: layout).map(space.describe)
+            let decided = entries.filter { $0.decision.ruleIndex == index }.map(\.requests.witness)
+            let example = decided.first { $0.user != nil } ?? decided.first
+            return RuleSummary(ruleIndex: index, decision: policy.decision(forRule: index), selects: selects, exceptRules: except, example: example)
+        }
+    }
+
+    /// The entry whose class holds the request (`nil` only for requests that cannot occur).
+    public func entry(containing request: RequestAttributes) -> Entry? {
+        let classified = space.classify(request)
+        return entries.first { space.contains($0.requests.cube, classified) }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import AuditAnalysis
+import AuditPolicy
+
+/// `auditsim coverage`: the whole map of a policy and how it serves the security checklist.
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Map what a policy logs for every request, and check it against the security checklist.",
+        discussion: """
+        Prints three sections:
+          map        every class of requests (exactly, over all possible requests) and its decision
+          checklist  each security checklist row: ok, or the gaps (request class, the level it gets,
+                     the rule responsible, the level it needs) and exposures of sensitive bodies
+          queries    the CloudWatch Logs Insights queries of the EKS Best Practices Guide and the
+                     seed article: whether the events they look for are logged and carry the fields
+                     they read
+
+        Exit codes: 0 done (and no gap with --fail-on-gap), 1 a checklist row or query falls short
+        with --fail-on-gap, 2 usage or input error, or a policy kube-apiserver refuses.
+
+        Examples:
+          auditsim coverage
+          auditsim coverage --policy my-policy.yaml --format markdown
+          auditsim coverage --only checklist --fail-on-gap
+        """
+    )
+
+    /// Which sections to print.
+    enum Section: String, ExpressibleByArgument, CaseIterable {
+        case map, checklist, queries
+    }
+
+    @OptionGroup var policyOptions: PolicyOptions
+
+    @Option(name: .long, help: "Output format: text, json or markdown.")
+    var format: AnalysisFormat = .text
+
+    @Option(name: .long, help: "Print only this section: map, checklist or queries.")
+    var only: Section?
+
+    @Flag(name: .long, help: "Exit with 1 when a checklist row or query falls short or a sensitive body is logged.")
+    var failOnGap = false
+
+    func run() throws {
+        let policy = try AnalysisPolicy.load(policyOptions.policy ?? "eks", version: try policyOptions.version(), acceptDeprecated: policyOptions.acceptDeprecated)
+        let report = CoverageReport(policy: policy.compiled)
+        let rendering = CoverageRendering(report: report, policy: policy, sections: only.map { [$0] } ?? Section.allCases)
+        switch format {
+        case .text: print(rendering.text, terminator: "")
+        case .markdown: print(rendering.markdown, terminator: "")
+        case .json: print(try JSONOutput.string(rendering.json))
+        }
+        let shortfall = report.checklist.contains { !$0.result.isOK } || report.queries.contains { !$0.result.isOK }
+        if failOnGap, shortfall { throw ExitCode(1) }
+    }
+}

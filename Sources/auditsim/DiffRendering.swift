@@ -1,0 +1,212 @@
+import AuditAnalysis
+import AuditPolicy
+import Foundation
+
+/// Text, Markdown and JSON renderings of a `PolicyDiff`.
+struct DiffRendering {
+    let diff: PolicyDiff
+    let regressions: [PolicyDiff.Regression]
+    let old: AnalysisPolicy
+    let new: AnalysisPolicy
+    /// What each change affects in a recorded corpus, when one was given.
+    let corpus: DiffCorpusTally?
+
+    private func bytesText(_ bytes: Int) -> String {
+        if let perDay = corpus?.perDay(bytes) { return Self.size(perDay) + "/day" }
+        return Self.size(Double(bytes))
+    }
+
+    /// A byte count with a binary unit.
+    static func size(_ bytes: Double) -> String {
+        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
+        var value = bytes
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(Int(value)) B" : String(format: "%.1f %@", value, units[unit])
+    }
+
+    private func corpusText(_ index: Int) -> String? {
+        guard let corpus else { return nil }
+        let counts = corpus.counts[index]
+        return "\(counts.requests) of \(corpus.requests) recorded requests; \(bytesText(counts.oldBytes)) → \(bytesText(counts.newBytes))"
+    }
+
+    private func levelText(_ change: PolicyDiff.Change) -> String {
+        change.oldEmission.level == change.newEmission.level
+            ? "\(change.newEmission.level.rawValue) (unchanged)"
+            : "\(change.oldEmission.level.rawValue) → \(change.newEmission.level.rawValue)"
+    }
+
+    private func stagesText(_ change: PolicyDiff.Change) -> String {
+        var parts: [String] = []
+        if !change.stagesGained.isEmpty { parts.append("gains " + AnalysisText.stages(change.stagesGained)) }
+        if !change.stagesLost.isEmpty { parts.append("loses " + AnalysisText.stages(change.stagesLost)) }
+        return parts.isEmpty ? "unchanged (\(AnalysisText.stages(change.newEmission.stages)))" : parts.joined(separator: "; ")
+    }
+
+    private func managedFieldsText(_ change: PolicyDiff.Change) -> String? {
+        let before = change.oldEmission.omitManagedFields, after = change.newEmission.omitManagedFields
+        guard before != after, before != nil || after != nil else { return nil }
+        func word(_ value: Bool?) -> String { value.map { $0 ? "omitted" : "kept" } ?? "no bodies" }
+        return "\(word(before)) → \(word(after))"
+    }
+
+    var text: String {
+        var lines = ["\(old.name) → \(new.name) (kube-apiserver \(diff.new.kubernetesVersion))"]
+        if diff.changes.isEmpty {
+            lines.append("no request is logged differently")
+        } else {
+            lines.append("\(diff.changes.count) class\(diff.changes.count == 1 ? "" : "es") of requests logged differently:")
+        }
+        if let corpus {
+            lines.append("corpus: \(corpus.requests) recorded requests" + (corpus.days.map { String(format: " over %.2f days", $0) } ?? " (no timestamps: totals, not per day)"))
+        }
+        for (number, change) in diff.changes.enumerated() {
+            lines.append("")
+            lines.append("\(number + 1). \(change.requests.description.text)")
+            lines.append("   level          \(levelText(change))")
+            lines.append("   stages         \(stagesText(change))")
+            if let managed = managedFieldsText(change) { lines.append("   managedFields  \(managed)") }
+            lines.append("   decided by     old \(old.ruleText(change.old.ruleIndex)) → new \(new.ruleText(change.new.ruleIndex))")
+            lines.append("   example        \(AnalysisText.request(change.requests.witness))")
+            if let affected = corpusText(number) { lines.append("   corpus         \(affected)") }
+        }
+        lines.append("")
+        if regressions.isEmpty {
+            lines.append("security checklist: no regression")
+        } else {
+            lines.append("security checklist regressions (\(regressions.count)):")
+            for regression in regressions {
+                lines.append("  \(regression.item.id) \(regression.item.title): \(regression.requests.description.text)")
+                lines.append("      \(regression.old.level.rawValue) → \(regression.new.level.rawValue): \(regression.problem) (needs \(regression.item.requirement.neededLevel.rawValue)); new \(new.ruleText(regression.new.ruleIndex))")
+                lines.append("      example: \(AnalysisText.request(regression.requests.witness))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    var markdown: String {
+        var lines = ["### Audit policy diff: `\(old.name)` → `\(new.name)`", ""]
+        if diff.changes.isEmpty {
+            lines.append("No request is logged differently.")
+        } else {
+            lines.append("| Requests | Level | Stages | Decided by (old → new) | Example |" + (corpus == nil ? "" : " Corpus |"))
+            lines.append("|---|---|---|---|---|" + (corpus == nil ? "" : "---|"))
+            for (number, change) in diff.changes.enumerated() {
+                var stages = stagesText(change)
+                if let managed = managedFieldsText(change) { stages += "; managedFields " + managed }
+                lines.append("| " + [
+                    change.requests.description.text, levelText(change), stages,
+                    "\(old.ruleText(change.old.ruleIndex)) → \(new.ruleText(change.new.ruleIndex))",
+                    "`\(AnalysisText.request(change.requests.witness))`",
+                ].map(AnalysisText.cell).joined(separator: " | ") + " |" + (corpusText(number).map { " \(AnalysisText.cell($0)) |" } ?? ""))
+            }
+        }
+        lines.append("")
+        if regressions.isEmpty {
+            lines.append("**Security checklist:** no regression.")
+        } else {
+            lines.append("**Security checklist regressions:**")
+            lines.append("")
+            lines.append("| Item | Requests | Level | Problem | Example |")
+            lines.append("|---|---|---|---|---|")
+            for regression in regressions {
+                lines.append("| " + [
+                    "\(regression.item.id) \(regression.item.title)", regression.requests.description.text,
+                    "\(regression.old.level.rawValue) → \(regression.new.level.rawValue)",
+                    "\(regression.problem) (needs \(regression.item.requirement.neededLevel.rawValue))",
+                    "`\(AnalysisText.request(regression.requests.witness))`",
+                ].map(AnalysisText.cell).joined(separator: " | ") + " |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `diff --format json`.
+    struct JSONReport: Encodable {
+        struct Side: Encodable {
+            var level: String
+            var stages: [String]
+            var omitManagedFields: Bool?
+            var rule: Int?
+            var line: Int?
+        }
+
+        struct Corpus: Encodable {
+            var requests: Int
+            var oldBytes: Int
+            var newBytes: Int
+            var oldBytesPerDay: Double?
+            var newBytesPerDay: Double?
+        }
+
+        struct CorpusSummary: Encodable {
+            var requests: Int
+            var days: Double?
+        }
+
+        struct Change: Encodable {
+            var requests: RequestClassDescription
+            var example: RequestAttributes
+            var old: Side
+            var new: Side
+            var stagesGained: [String]
+            var stagesLost: [String]
+            var corpus: Corpus?
+        }
+
+        struct Regression: Encodable {
+            var item: String
+            var title: String
+            var requests: RequestClassDescription
+            var example: RequestAttributes
+            var oldLevel: String
+            var newLevel: String
+            var neededLevel: String
+            var problem: String
+            var newRule: Int?
+            var newLine: Int?
+        }
+
+        var old: String
+        var new: String
+        var kubernetesVersion: String
+        var corpus: CorpusSummary?
+        var changes: [Change]
+        var regressions: [Regression]
+    }
+
+    var json: JSONReport {
+        func side(_ emission: Emission, _ decision: Decision, _ policy: AnalysisPolicy) -> JSONReport.Side {
+            JSONReport.Side(level: emission.level.rawValue, stages: emission.stages.stages.map(\.rawValue), omitManagedFields: emission.omitManagedFields,
+                            rule: decision.ruleIndex, line: decision.ruleIndex.flatMap(policy.line(ofRule:)))
+        }
+        return JSONReport(
+            old: old.name, new: new.name, kubernetesVersion: diff.new.kubernetesVersion.description,
+            corpus: corpus.map { JSONReport.CorpusSummary(requests: $0.requests, days: $0.days) },
+            changes: diff.changes.enumerated().map { number, change in
+                JSONReport.Change(
+                    requests: change.requests.description, example: change.requests.witness,
+                    old: side(change.oldEmission, change.old, old), new: side(change.newEmission, change.new, new),
+                    stagesGained: change.stagesGained.stages.map(\.rawValue), stagesLost: change.stagesLost.stages.map(\.rawValue),
+                    corpus: corpus.map { tally in
+                        let counts = tally.counts[number]
+                        return JSONReport.Corpus(requests: counts.requests, oldBytes: counts.oldBytes, newBytes: counts.newBytes,
+                                                 oldBytesPerDay: tally.perDay(counts.oldBytes), newBytesPerDay: tally.perDay(counts.newBytes))
+                    }
+                )
+            },
+            regressions: regressions.map { regression in
+                JSONReport.Regression(
+                    item: regression.item.id, title: regression.item.title, requests: regression.requests.description,
+                    example: regression.requests.witness, oldLevel: regression.old.level.rawValue, newLevel: regression.new.level.rawValue,
+                    neededLevel: regression.item.requirement.neededLevel.rawValue, problem: regression.problem,
+                    newRule: regression.new.ruleIndex, newLine: regression.new.ruleIndex.flatMap(new.line(ofRule:))
+                )
+            }
+        )
+    }
+}
