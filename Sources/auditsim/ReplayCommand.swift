@@ -104,7 +104,7 @@ struct ReplayCommand: ParsableCommand {
         let policies: [ReplayPolicy]
         let reader: CorpusReader
         do {
-            policies = try loadPolicies(version: version)
+            policies = try ReplayPolicies.load(paths: policy, version: version, acceptDeprecated: acceptDeprecated)
             reader = try corpusReader(inputs: inputs)
         } catch let error as ReplayInputError {
             Terminal.writeError("error: \(error.message)")
@@ -142,35 +142,6 @@ struct ReplayCommand: ParsableCommand {
             print(try JSONOutput.string(report))
         }
         if failOnOversize && report.hasOversizeEvents { throw ExitCode(1) }
-    }
-
-    private func loadPolicies(version: KubernetesVersion) throws -> [ReplayPolicy] {
-        let options = PolicyReadOptions(kubernetesVersion: version)
-        if policy.isEmpty {
-            let loaded = PolicyReader.read(BuiltInPolicy.eks.source, options: options)
-            return [ReplayPolicy(name: BuiltInPolicy.eks.sourceName, policy: try compile(loaded, acceptPreV1: true))]
-        }
-        return try policy.map { path in
-            let bytes: [UInt8]
-            do {
-                bytes = try InputFiles.read(path)
-            } catch let error as InputFiles.ReadError {
-                throw ReplayInputError(message: error.description)
-            }
-            let name = path == "-" ? "<stdin>" : path
-            let loaded = PolicyReader.read(PolicySource(name: name, bytes: bytes), options: options)
-            return ReplayPolicy(name: name, policy: try compile(loaded, acceptPreV1: acceptDeprecated))
-        }
-    }
-
-    private func compile(_ loaded: LoadedPolicy, acceptPreV1: Bool) throws -> CompiledPolicy {
-        do {
-            return try loaded.compile(acceptPreV1: acceptPreV1)
-        } catch {
-            var message = "kube-apiserver refuses the policy: \(error.reason)"
-            if loaded.refusal == .preV1APIVersion { message += " (--accept-deprecated replays it anyway)" }
-            throw ReplayInputError(message: message)
-        }
     }
 
     private func corpusReader(inputs: [String]) throws -> CorpusReader {

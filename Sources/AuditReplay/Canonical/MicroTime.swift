@@ -42,6 +42,20 @@ struct MicroTime: Hashable, Sendable {
             && number(12, 2) < 24 && number(15, 2) < 60 && number(18, 2) < 60
     }
 
+    /// The time of a quoted timestamp already in kube-apiserver's form (`isCanonical`), read in
+    /// place without allocating; `nil` for any other text.
+    static func parseCanonical(_ bytes: UnsafeBufferPointer<UInt8>) -> MicroTime? {
+        guard isCanonical(bytes) else { return nil }
+        func number(_ offset: Int, _ digits: Int) -> Int {
+            var value = 0
+            for index in offset..<(offset + digits) { value = value * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
+            return value
+        }
+        let days = daysSinceEpoch(year: number(1, 4), month: number(6, 2), day: number(9, 2))
+        let seconds = Int64(days) * 86_400 + Int64(number(12, 2) * 3600 + number(15, 2) * 60 + number(18, 2))
+        return MicroTime(seconds: seconds, microseconds: number(21, 6))
+    }
+
     /// Reads an RFC 3339 time (`T` or a space between date and time, optional fraction,
     /// `Z` or a numeric offset; a time without a zone is read as UTC).
     static func parse(_ text: [UInt8]) -> MicroTime? {

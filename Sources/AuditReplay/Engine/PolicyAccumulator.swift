@@ -31,8 +31,12 @@ struct PolicyAccumulator {
     }
 
     /// Replays one request under decision number `index` of its copies; `emit`, when given,
-    /// receives each event kube-apiserver would write (newline not included).
-    mutating func replay(_ request: GroupedRequest, decision: Decision, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) rethrows {
+    /// receives each event kube-apiserver would write (newline not included), and `observer`
+    /// each event produced, with this policy's position.
+    mutating func replay(
+        _ request: GroupedRequest, decision: Decision, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?,
+        observer: (observer: any ReplayObserver, policyIndex: Int)? = nil
+    ) rethrows {
         let level = decision.level
         levels[Self.index(of: level)].requests += 1
         if let rule = decision.ruleIndex, rule < rules.count {
@@ -95,6 +99,12 @@ struct PolicyAccumulator {
                     EventSynthesizer.write(request, plan, into: &accumulator)
                     try accumulator.bytes.withUnsafeBufferPointer { try emit($0) }
                 }
+            }
+            if let observer {
+                observer.observer.emitted(ObservedEvent(
+                    policyIndex: observer.policyIndex, decision: decision, stage: stage, size: size, writtenSize: written,
+                    sizeIsLowerBound: isLowerBound, stageMicroseconds: request.stageMicroseconds(of: stage)
+                ))
             }
             if size > limits.cloudWatchMaxEventSize { oversize.overCloudWatchMaxEventSize += 1 }
             if size > limits.maxEventSize {

@@ -4,6 +4,7 @@ import AuditPolicy
 final class ReplayConsumer {
     private let options: ReplayOptions
     private let emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?
+    private let observer: (any ReplayObserver)?
     private var window: RequestWindow
     private var accumulators: [PolicyAccumulator]
     private var inputs: [String] = []
@@ -14,9 +15,10 @@ final class ReplayConsumer {
     private var reencodedEvents = 0
     private var malformed = MalformedLines()
 
-    init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) {
+    init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?, observer: (any ReplayObserver)?) {
         self.options = options
         self.emit = emit
+        self.observer = observer
         window = RequestWindow(limits: RequestWindow.Limits(
             maxRequests: options.maxWaitingRequests, maxBytes: options.maxWaitingBytes,
             rememberedRequests: max(2 * options.maxWaitingRequests, 65_536)
@@ -55,8 +57,12 @@ final class ReplayConsumer {
     private func replay(_ request: GroupedRequest) throws {
         requests += 1
         if !request.isComplete { incompleteRequests += 1 }
+        if let observer { observer.replaying(ObservedRequest(request)) }
         for index in accumulators.indices {
-            try accumulators[index].replay(request, decision: request.final.facts.decisions[index], emit: index == 0 ? emit : nil)
+            try accumulators[index].replay(
+                request, decision: request.final.facts.decisions[index], emit: index == 0 ? emit : nil,
+                observer: observer.map { ($0, index) }
+            )
         }
     }
 

@@ -23,11 +23,15 @@ public struct ReplayEngine: Sendable {
 
     /// Replays every event of `source`.
     ///
-    /// - Parameter emit: receives each event kube-apiserver would write under the first policy, in
-    ///   request order (without the newline), after its own truncation when that is on.
+    /// - Parameters:
+    ///   - emit: receives each event kube-apiserver would write under the first policy, in
+    ///     request order (without the newline), after its own truncation when that is on.
+    ///   - observer: sees each request and each event under every policy (`ReplayObserver`).
     /// - Throws: the source's `InputError`, or what `emit` throws.
-    public func run<Source: EventBatchSource>(_ source: Source, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil) throws -> ReplayReport {
-        let consumer = ReplayConsumer(policies: policies, options: options, emit: emit)
+    public func run<Source: EventBatchSource>(
+        _ source: Source, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil, observer: (any ReplayObserver)? = nil
+    ) throws -> ReplayReport {
+        let consumer = ReplayConsumer(policies: policies, options: options, emit: emit, observer: observer)
         let box = SourceBox(source)
         let compiled = policies.map(\.policy)
         let malformedShown = options.malformedShown

@@ -1,0 +1,16 @@
+/// The prices and models an estimate's figures are computed with; all come from options.
+public struct EstimateAssumptions: Codable, Sendable, Hashable {
+    public var prices: CloudWatchPrices
+    public var storage: StorageModel
+    /// `--duration`, in seconds, when given.
+    public var durationSeconds: Double?
+    /// How many rows each breakdown lists.
+    public var top: Int
+
+    public init(prices: CloudWatchPrices = CloudWatchPrices(), storage: StorageModel = StorageModel(), durationSeconds: Double? = nil, top: Int = 10) {
+        self.prices = prices
+        self.storage = storage
+        self.durationSeconds = durationSeconds
+        self.top = top
+    }
+}

@@ -1,0 +1,241 @@
+import ArgumentParser
+import AuditEstimate
+import AuditPolicy
+import AuditReplay
+import Foundation
+
+/// `auditsim estimate`: what a policy would cost on CloudWatch Logs, and where the bytes come from.
+struct EstimateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "estimate",
+        abstract: "Estimate the CloudWatch Logs volume and cost of audit policies for recorded traffic, break it down, compare policies, and suggest savings that keep the security checklist.",
+        discussion: """
+        Replays the corpus (as `auditsim replay` does; with no input, the bundled corpus) under each --policy, scales the totals to a day and a month by the time the events' timestamps span (--duration overrides), and prices them.
+
+        Billing: each event counts as its JSON line as CloudWatch ingests it (cut to --max-event-size when over it) plus 26 bytes; ingestion is billed per GB (2^30 bytes by default), storage per GB-month of compressed data at steady state: daily bytes / --compression-ratio × --retention-days. Default prices: US East (N. Virginia), checked \(CloudWatchPrices.defaultAsOf) (https://aws.amazon.com/cloudwatch/pricing/); set your region's with the price options.
+
+        Suggestions: changes to each policy that save the most billed bytes without opening a gap on the security checklist (checked exactly, over every possible request); each is replayed to measure its saving, so suggestions take a second pass over the corpus (a third when a checked change saves nothing).
+
+        --apiserver-truncate[=BYTES]
+            Simulate kube-apiserver's --audit-log-truncate-enabled (default 102400 bytes).
+
+        Merging: run `--format json` on shards of a corpus, then `auditsim estimate --merge a.json b.json ...` gives the totals of one run over all of them, as long as each request's stages are in one shard (split by auditID, or by file where each file holds whole requests; a request cut at a time boundary is counted in both shards).
+
+        Exit codes: 0 ok, 2 usage or input error.
+
+        Examples:
+          auditsim estimate
+          auditsim estimate audit-*.jsonl.gz --policy eks.yaml --policy tuned.yaml --html cost.html
+          auditsim estimate export.json --duration 1h --retention-days 30 --format csv
+          auditsim estimate --merge shard-1.json shard-2.json
+        """
+    )
+
+    @Argument(
+        parsing: .allUnrecognized,
+        help: ArgumentHelp("Recorded events: files, directories, or - for standard input (default: the bundled corpus); with --merge, estimate JSON files.", valueName: "input")
+    )
+    var arguments: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("A policy file; repeat to compare several side by side (default: the built-in EKS policy).", valueName: "file"))
+    var policy: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
+    var kubernetesVersion: String = KubernetesVersion.latest.description
+
+    @Flag(name: .long, help: "Accept a policy refused only for its pre-v1 apiVersion, as EKS runs its published v1beta1 policy.")
+    var acceptDeprecated = false
+
+    @Option(name: .long, help: ArgumentHelp("The input format: auto, jsonl, eventlist, cloudwatch-json or cloudwatch-s3.", valueName: "format"))
+    var inputFormat: String = InputFormat.auto.rawValue
+
+    @Option(name: .long, help: ArgumentHelp("The event size limit in bytes; larger events arrive cut to it.", valueName: "bytes"))
+    var maxEventSize: Int = SizeLimits.defaultMaxEventSize
+
+    @Option(name: .long, help: ArgumentHelp("The time the corpus stands for (300, 90s, 5m, 1h30m, 2d), instead of the span of its timestamps.", valueName: "duration"))
+    var duration: String?
+
+    @Option(name: .long, help: ArgumentHelp("Days the log group keeps events, or 'never'.", valueName: "days"))
+    var retentionDays: String = String(StorageModel.defaultRetentionDays)
+
+    @Option(name: .long, help: ArgumentHelp("Billed bytes per stored (compressed) byte.", valueName: "ratio"))
+    var compressionRatio: Double = StorageModel.defaultCompressionRatio
+
+    @Option(name: .long, help: ArgumentHelp("Standard ingestion, dollars per GB.", valueName: "dollars"))
+    var standardIngestionPrice: Double = CloudWatchPrices().standardIngestionPerGB
+
+    @Option(name: .long, help: ArgumentHelp("Infrequent Access ingestion, dollars per GB.", valueName: "dollars"))
+    var iaIngestionPrice: Double = CloudWatchPrices().infrequentAccessIngestionPerGB
+
+    @Option(name: .long, help: ArgumentHelp("Standard storage, dollars per GB-month compressed.", valueName: "dollars"))
+    var standardStoragePrice: Double = CloudWatchPrices().standardStoragePerGBMonth
+
+    @Option(name: .long, help: ArgumentHelp("Infrequent Access storage, dollars per GB-month compressed.", valueName: "dollars"))
+    var iaStoragePrice: Double = CloudWatchPrices().infrequentAccessStoragePerGBMonth
+
+    @Option(name: .long, help: ArgumentHelp("Bytes CloudWatch counts per event on top of its message.", valueName: "bytes"))
+    var eventOverhead: Int = CloudWatchPrices().eventOverheadBytes
+
+    @Option(name: .long, help: ArgumentHelp("Bytes in a GB: 1073741824 (2^30) or 1000000000.", valueName: "bytes"))
+    var gbBytes: Int = CloudWatchPrices().bytesPerGB
+
+    @Option(name: .long, help: ArgumentHelp("Rows in each breakdown.", valueName: "count"))
+    var top: Int = 10
+
+    @Option(name: .long, help: ArgumentHelp("The most suggestions per policy.", valueName: "count"))
+    var suggestions: Int = 5
+
+    @Flag(name: .long, help: "Skip suggestions (one pass over the corpus instead of two).")
+    var noSuggestions = false
+
+    @Option(name: .long, help: "Output format: text, json or csv.")
+    var format: EstimateFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp("Also write the report as a self-contained HTML page with charts.", valueName: "file"))
+    var html: String?
+
+    @Flag(name: .long, help: "Merge estimates written by --format json instead of replaying a corpus.")
+    var merge = false
+
+    @Option(name: .long, help: ArgumentHelp("Threads scanning events besides the reader (default: processors, at most 4; 0: the main thread only).", valueName: "count"))
+    var threads: Int?
+
+    func validate() throws {
+        _ = try parsedArguments()
+        guard maxEventSize > 0 else { throw ValidationError("--max-event-size must be a positive number of bytes") }
+        guard InputFormat(rawValue: inputFormat) != nil else {
+            throw ValidationError("unknown --input-format '\(inputFormat)': use \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard KubernetesVersion(kubernetesVersion) != nil else {
+            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
+        }
+        if let duration, DurationText.seconds(duration) == nil {
+            throw ValidationError("--duration takes a positive duration such as 300, 90s, 5m, 1h30m or 2d, not '\(duration)'")
+        }
+        _ = try retention()
+        guard compressionRatio >= 1, compressionRatio.isFinite else { throw ValidationError("--compression-ratio must be 1 or more") }
+        for (name, price) in [("--standard-ingestion-price", standardIngestionPrice), ("--ia-ingestion-price", iaIngestionPrice),
+                              ("--standard-storage-price", standardStoragePrice), ("--ia-storage-price", iaStoragePrice)] {
+            guard price >= 0, price.isFinite else { throw ValidationError("\(name) must be 0 or more dollars") }
+        }
+        guard eventOverhead >= 0 else { throw ValidationError("--event-overhead must be 0 or more bytes") }
+        guard gbBytes > 0 else { throw ValidationError("--gb-bytes must be positive") }
+        guard top > 0 else { throw ValidationError("--top must be 1 or more") }
+        guard suggestions >= 0 else { throw ValidationError("--suggestions must be 0 or more") }
+        if let threads, threads < 0 { throw ValidationError("--threads must be 0 or more") }
+        if merge, !policy.isEmpty { throw ValidationError("--merge takes the policies from the estimates; drop --policy") }
+    }
+
+    func run() throws {
+        let (inputs, apiServerTruncate) = try parsedArguments()
+        let report: EstimateReport
+        do {
+            report = merge ? try mergedReport(inputs) : try replayedReport(inputs, apiServerTruncate: apiServerTruncate)
+        } catch let error as ReplayInputError {
+            Terminal.writeError("error: \(error.message)")
+            throw ExitCode(2)
+        } catch let error as InputError {
+            Terminal.writeError("error: \(error)")
+            throw ExitCode(2)
+        } catch let error as EstimateMergeError {
+            Terminal.writeError("error: \(error.message)")
+            throw ExitCode(2)
+        }
+        if let html {
+            do {
+                try Data(EstimateHTML.render(report).utf8).write(to: URL(fileURLWithPath: html))
+            } catch {
+                Terminal.writeError("error: cannot write \(html): \(error.localizedDescription)")
+                throw ExitCode(2)
+            }
+        }
+        switch format {
+        case .text: print(EstimateRendering(report: report).text, terminator: "")
+        case .json: print(try JSONOutput.string(report))
+        case .csv: print(EstimateCSV.render(report), terminator: "")
+        }
+    }
+
+    private func assumptions() throws -> EstimateAssumptions {
+        EstimateAssumptions(
+            prices: CloudWatchPrices(
+                standardIngestionPerGB: standardIngestionPrice, infrequentAccessIngestionPerGB: iaIngestionPrice,
+                standardStoragePerGBMonth: standardStoragePrice, infrequentAccessStoragePerGBMonth: iaStoragePrice,
+                eventOverheadBytes: eventOverhead, bytesPerGB: gbBytes
+            ),
+            storage: StorageModel(retentionDays: try retention(), compressionRatio: compressionRatio),
+            durationSeconds: duration.flatMap(DurationText.seconds),
+            top: top
+        )
+    }
+
+    private func replayedReport(_ inputs: [String], apiServerTruncate: Int?) throws -> EstimateReport {
+        let version = KubernetesVersion(kubernetesVersion) ?? .latest
+        var replay = ReplayOptions(limits: SizeLimits(maxEventSize: maxEventSize, apiServerTruncateMaxEventSize: apiServerTruncate))
+        if let threads { replay.scanThreads = threads }
+        let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
+        let runner = EstimateRunner(policies: try ReplayPolicies.load(paths: policy, version: version, acceptDeprecated: acceptDeprecated), options: options)
+        let format = InputFormat(rawValue: inputFormat) ?? .auto
+        if inputs.isEmpty {
+            let bytes = BundledCorpus.defaultBytes
+            return try runner.run(canReread: true) { CorpusReader(bytes: bytes, source: BundledCorpus.name, format: format) }
+        }
+        return try runner.run(canReread: !inputs.contains("-")) { try CorpusReader(paths: inputs, format: format) }
+    }
+
+    private func mergedReport(_ inputs: [String]) throws -> EstimateReport {
+        guard let first = inputs.first else { throw ReplayInputError(message: "--merge needs the estimate JSON files to merge") }
+        var merged: EstimateVolume?
+        for path in inputs {
+            let bytes: [UInt8]
+            do {
+                bytes = try InputFiles.read(path)
+            } catch let error as InputFiles.ReadError {
+                throw ReplayInputError(message: error.description)
+            }
+            let volume = try EstimateReport.volume(fromJSON: Data(bytes), name: path == "-" ? "<stdin>" : path)
+            if merged == nil { merged = volume } else { try merged?.add(volume) }
+        }
+        guard let merged else { throw ReplayInputError(message: "nothing to merge in \(first)") }
+        return EstimateReport(volume: merged, assumptions: try assumptions(),
+                              suggestions: SuggestionReport(policies: [], unavailableReason: "not computed for merged estimates (they need the corpus; run without --merge on a shard)"))
+    }
+
+    private func retention() throws -> Int? {
+        if retentionDays.lowercased() == "never" { return nil }
+        guard let days = Int(retentionDays), days > 0 else {
+            throw ValidationError("--retention-days takes a positive number of days or 'never', not '\(retentionDays)'")
+        }
+        return days
+    }
+
+    /// The inputs and the `--apiserver-truncate` setting, taken apart from the captured arguments.
+    private func parsedArguments() throws -> (inputs: [String], apiServerTruncate: Int?) {
+        var inputs: [String] = []
+        var truncate: Int?
+        var optionsEnded = false
+        for argument in arguments {
+            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
+                inputs.append(argument)
+            } else if argument == "--" {
+                optionsEnded = true
+            } else if argument == "--apiserver-truncate" {
+                truncate = SizeLimits.defaultAPIServerTruncateMaxEventSize
+            } else if argument.hasPrefix("--apiserver-truncate=") {
+                let value = argument.dropFirst("--apiserver-truncate=".count)
+                guard let bytes = Int(value), bytes > 0 else {
+                    throw ValidationError("--apiserver-truncate takes a positive number of bytes, not '\(value)'")
+                }
+                truncate = bytes
+            } else {
+                throw ValidationError("unknown option '\(argument)'")
+            }
+        }
+        return (inputs, truncate)
+    }
+}
+
+/// The output formats of `auditsim estimate`.
+enum EstimateFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
+}
