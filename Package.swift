@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "auditsim", targets: ["auditsim"]),
         .library(name: "AuditPolicy", targets: ["AuditPolicy"]),
         .library(name: "AuditReplay", targets: ["AuditReplay"]),
+        .library(name: "AuditAnalysis", targets: ["AuditAnalysis"]),
+        .library(name: "AuditLint", targets: ["AuditLint"]),
+        .library(name: "AuditEstimate", targets: ["AuditEstimate"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,16 +32,30 @@ let package = Package(
         .target(name: "AuditPolicy", dependencies: ["CYAML"]),
         // Recorded events in, synthesized events, sizes and limits out.
         .target(name: "AuditReplay", dependencies: ["AuditPolicy", "CZlib"]),
+        // Exact reasoning over every possible request: classes, shadowing, diff, coverage, policy tests.
+        .target(name: "AuditAnalysis", dependencies: ["AuditPolicy"]),
+        // Lint checks (one file each, with ID, documentation and examples), configuration, suppressions, output formats.
+        .target(name: "AuditLint", dependencies: ["AuditPolicy", "AuditAnalysis"]),
+        // CloudWatch volume and cost from replays: prices, breakdowns, what-if, suggestions, merge, HTML report.
+        .target(name: "AuditEstimate", dependencies: ["AuditReplay", "AuditAnalysis"]),
         .executableTarget(
             name: "auditsim",
             dependencies: [
                 "AuditPolicy",
                 "AuditReplay",
+                "AuditAnalysis",
+                "AuditLint",
+                "AuditEstimate",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `auditsim-bench`: generates a corpus of 1 GB or more and measures replay speed and memory.
+        .executableTarget(name: "auditsim-bench", dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis", "AuditLint"]),
         .testTarget(name: "AuditPolicyTests", dependencies: ["AuditPolicy"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AuditReplayTests", dependencies: ["AuditReplay"]),
+        .testTarget(name: "AuditAnalysisTests", dependencies: ["AuditAnalysis"]),
+        .testTarget(name: "AuditLintTests", dependencies: ["AuditLint"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "AuditEstimateTests", dependencies: ["AuditEstimate"]),
     ],
     swiftLanguageModes: [.v6]
 )

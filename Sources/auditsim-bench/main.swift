@@ -80,6 +80,12 @@ if CommandLine.arguments.dropFirst().first == "decide" {
     exit(0)
 }
 
+// `auditsim-bench lint ...` measures `auditsim lint` on a large policy.
+if CommandLine.arguments.dropFirst().first == "lint" {
+    LintBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
 // `auditsim-bench analysis ...` runs the request-space engine's benchmarks instead.
 if CommandLine.arguments.dropFirst().first == "analysis" {
     AnalysisBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))

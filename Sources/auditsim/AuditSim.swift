@@ -21,7 +21,15 @@ struct AuditSim: AsyncParsableCommand {
         version: AuditSimVersion.current,
         subcommands: [
             CheckCommand.self,
+            LintCommand.self,
+            RulesCommand.self,
             ExplainCommand.self,
+            ReplayCommand.self,
+            CorpusCommand.self,
+            DiffCommand.self,
+            CoverageCommand.self,
+            TestCommand.self,
+            EstimateCommand.self,
         ]
     )
 

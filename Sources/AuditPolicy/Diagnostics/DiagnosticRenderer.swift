@@ -1,14 +1,20 @@
-import AuditPolicy
-
 /// Renders diagnostics compiler-style: `FILE:LINE:COL: severity: message`, the source line,
 /// a caret under the span, then `note:` and `help:` lines.
-struct DiagnosticRenderer {
+///
+/// Shared by `auditsim check`, `explain` and `lint` (its golden tests render through it too).
+public struct DiagnosticRenderer: Sendable {
     /// Whether to write the code after the severity (`warning[AP010]`).
-    var showCodes: Bool
+    public var showCodes: Bool
     /// Whether to quote the source line with a caret.
-    var showSnippets: Bool = true
+    public var showSnippets: Bool
 
-    func render(_ diagnostic: Diagnostic, source: PolicySource) -> String {
+    public init(showCodes: Bool, showSnippets: Bool = true) {
+        self.showCodes = showCodes
+        self.showSnippets = showSnippets
+    }
+
+    /// The diagnostic as text lines joined by newlines (no trailing newline).
+    public func render(_ diagnostic: Diagnostic, source: PolicySource) -> String {
         var severity = diagnostic.severity.rawValue
         if showCodes, let code = diagnostic.code { severity += "[\(code)]" }
         var lines: [String] = []

@@ -1,0 +1,78 @@
+import AuditPolicy
+
+/// Finds `# auditsim:ignore` comments in a policy's text. libyaml drops comments, so the scanner
+/// reads the source lines itself, skipping `#` characters inside quoted scalars.
+public enum SuppressionScanner {
+    /// The marker that starts a suppression comment.
+    public static let marker = "auditsim:ignore"
+
+    /// Every suppression comment in `source`, in file order.
+    public static func scan(_ source: PolicySource) -> [Suppression] {
+        let text = String(decoding: source.bytes, as: UTF8.self)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? line.dropLast() : line
+        }
+        var found: [(suppression: Suppression, trailing: Bool)] = []
+        for (index, line) in lines.enumerated() {
+            guard let (column, comment, trailing) = commentStart(in: line) else { continue }
+            let body = comment.drop { $0 == "#" || $0 == " " || $0 == "\t" }
+            guard body.hasPrefix(marker) else { continue }
+            let rest = body.dropFirst(marker.count)
+            guard rest.isEmpty || rest.first == " " || rest.first == "\t" else { continue }
+            var words = rest.split(whereSeparator: { $0 == " " || $0 == "\t" })[...]
+            var ids: [String] = []
+            if let first = words.first {
+                ids = first.split(separator: ",").map(String.init)
+                words = words.dropFirst()
+            }
+            let reason = words.joined(separator: " ")
+            let location = SourceLocation(line: index + 1, column: column)
+            found.append((Suppression(ids: ids, reason: reason, location: location, targetLine: index + 1), trailing))
+        }
+        return found.map { entry in
+            guard !entry.trailing else { return entry.suppression }
+            var suppression = entry.suppression
+            suppression.targetLine = nextContentLine(after: suppression.location.line, in: lines) ?? suppression.location.line
+            return suppression
+        }
+    }
+
+    /// Characters after which a quote opens a quoted scalar (elsewhere it is part of a plain scalar).
+    private static let quoteOpeners: Set<Character> = [" ", "\t", "[", "{", ",", ":", "-"]
+
+    /// Where a comment starts on a line (1-based column in Unicode scalars), its text, and whether
+    /// YAML precedes it on the line.
+    private static func commentStart(in line: Substring) -> (column: Int, text: Substring, trailing: Bool)? {
+        var inSingle = false, inDouble = false
+        var previous: Character = " "
+        var column = 0
+        var sawContent = false
+        var index = line.startIndex
+        while index < line.endIndex {
+            let character = line[index]
+            column += character.unicodeScalars.count
+            switch character {
+            case "'" where !inDouble && (inSingle || !sawContent || quoteOpeners.contains(previous)): inSingle.toggle()
+            case "\"" where !inSingle && (inDouble ? previous != "\\" : !sawContent || quoteOpeners.contains(previous)): inDouble.toggle()
+            case "#" where !inSingle && !inDouble && (previous == " " || previous == "\t" || !sawContent):
+                return (column, line[index...], sawContent)
+            default: break
+            }
+            if character != " " && character != "\t" { sawContent = true }
+            previous = character
+            index = line.index(after: index)
+        }
+        return nil
+    }
+
+    /// The next line after `line` (1-based) that is neither blank nor only a comment.
+    private static func nextContentLine(after line: Int, in lines: [Substring]) -> Int? {
+        var index = line
+        while index < lines.count {
+            let trimmed = lines[index].drop { $0 == " " || $0 == "\t" }
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#") { return index + 1 }
+            index += 1
+        }
+        return nil
+    }
+}
