@@ -81,7 +81,7 @@ struct PolicyEditTests {
         let policy = try Self.compile(Self.policy)
         let lines = PolicyEditText.lines([.omitStage(rule: 1, stage: .requestReceived), .insert(before: 0, rule: CompiledRule(level: .none, users: ["a"]))], in: policy)
         #expect(lines == [
-            "In rule #2 (line 8), add RequestReceived to omitStages:", "  omitStages: [\"RequestReceived\"]",
+            "In rule #1 (line 8), add RequestReceived to omitStages:", "  omitStages: [\"RequestReceived\"]",
             "At the top of rules, insert:", "  - level: None", "    users: [\"a\"]",
         ])
     }
