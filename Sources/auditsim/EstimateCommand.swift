@@ -37,20 +37,7 @@ struct EstimateCommand: ParsableCommand {
     )
     var arguments: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A policy file; repeat to compare several side by side (default: the built-in EKS policy).", valueName: "file"))
-    var policy: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
-
-    @Flag(name: .long, help: "Accept a policy refused only for its pre-v1 apiVersion, as EKS runs its published v1beta1 policy.")
-    var acceptDeprecated = false
-
-    @Option(name: .long, help: ArgumentHelp("The input format: auto, jsonl, eventlist, cloudwatch-json or cloudwatch-s3.", valueName: "format"))
-    var inputFormat: String = InputFormat.auto.rawValue
-
-    @Option(name: .long, help: ArgumentHelp("The event size limit in bytes; larger events arrive cut to it.", valueName: "bytes"))
-    var maxEventSize: Int = SizeLimits.defaultMaxEventSize
+    @OptionGroup var corpusOptions: CorpusReplayOptions
 
     @Option(name: .long, help: ArgumentHelp("The time the corpus stands for (300, 90s, 5m, 1h30m, 2d), instead of the span of its timestamps.", valueName: "duration"))
     var duration: String?
@@ -97,18 +84,8 @@ struct EstimateCommand: ParsableCommand {
     @Flag(name: .long, help: "Merge estimates written by --format json instead of replaying a corpus.")
     var merge = false
 
-    @Option(name: .long, help: ArgumentHelp("Threads scanning events besides the reader (default: processors, at most 4; 0: the main thread only).", valueName: "count"))
-    var threads: Int?
-
     func validate() throws {
-        _ = try parsedArguments()
-        guard maxEventSize > 0 else { throw ValidationError("--max-event-size must be a positive number of bytes") }
-        guard InputFormat(rawValue: inputFormat) != nil else {
-            throw ValidationError("unknown --input-format '\(inputFormat)': use \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard KubernetesVersion(kubernetesVersion) != nil else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
+        _ = try CorpusReplayOptions.inputsAndTruncation(arguments)
         if let duration, DurationText.seconds(duration) == nil {
             throw ValidationError("--duration takes a positive duration such as 300, 90s, 5m, 1h30m or 2d, not '\(duration)'")
         }
@@ -122,12 +99,11 @@ struct EstimateCommand: ParsableCommand {
         guard gbBytes > 0 else { throw ValidationError("--gb-bytes must be positive") }
         guard top > 0 else { throw ValidationError("--top must be 1 or more") }
         guard suggestions >= 0 else { throw ValidationError("--suggestions must be 0 or more") }
-        if let threads, threads < 0 { throw ValidationError("--threads must be 0 or more") }
-        if merge, !policy.isEmpty { throw ValidationError("--merge takes the policies from the estimates; drop --policy") }
+        if merge, !corpusOptions.policy.isEmpty { throw ValidationError("--merge takes the policies from the estimates; drop --policy") }
     }
 
     func run() throws {
-        let (inputs, apiServerTruncate) = try parsedArguments()
+        let (inputs, apiServerTruncate) = try CorpusReplayOptions.inputsAndTruncation(arguments)
         let report: EstimateReport
         do {
             report = merge ? try mergedReport(inputs) : try replayedReport(inputs, apiServerTruncate: apiServerTruncate)
@@ -170,12 +146,10 @@ struct EstimateCommand: ParsableCommand {
     }
 
     private func replayedReport(_ inputs: [String], apiServerTruncate: Int?) throws -> EstimateReport {
-        let version = KubernetesVersion(kubernetesVersion) ?? .latest
-        var replay = ReplayOptions(limits: SizeLimits(maxEventSize: maxEventSize, apiServerTruncateMaxEventSize: apiServerTruncate))
-        if let threads { replay.scanThreads = threads }
+        let replay = corpusOptions.replayOptions(apiServerTruncate: apiServerTruncate)
         let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
-        let runner = EstimateRunner(policies: try ReplayPolicies.load(paths: policy, version: version, acceptDeprecated: acceptDeprecated), options: options)
-        let format = InputFormat(rawValue: inputFormat) ?? .auto
+        let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
+        let format = corpusOptions.format
         if inputs.isEmpty {
             let bytes = BundledCorpus.defaultBytes
             return try runner.run(canReread: true) { CorpusReader(bytes: bytes, source: BundledCorpus.name, format: format) }
@@ -207,31 +181,6 @@ struct EstimateCommand: ParsableCommand {
             throw ValidationError("--retention-days takes a positive number of days or 'never', not '\(retentionDays)'")
         }
         return days
-    }
-
-    /// The inputs and the `--apiserver-truncate` setting, taken apart from the captured arguments.
-    private func parsedArguments() throws -> (inputs: [String], apiServerTruncate: Int?) {
-        var inputs: [String] = []
-        var truncate: Int?
-        var optionsEnded = false
-        for argument in arguments {
-            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
-                inputs.append(argument)
-            } else if argument == "--" {
-                optionsEnded = true
-            } else if argument == "--apiserver-truncate" {
-                truncate = SizeLimits.defaultAPIServerTruncateMaxEventSize
-            } else if argument.hasPrefix("--apiserver-truncate=") {
-                let value = argument.dropFirst("--apiserver-truncate=".count)
-                guard let bytes = Int(value), bytes > 0 else {
-                    throw ValidationError("--apiserver-truncate takes a positive number of bytes, not '\(value)'")
-                }
-                truncate = bytes
-            } else {
-                throw ValidationError("unknown option '\(argument)'")
-            }
-        }
-        return (inputs, truncate)
     }
 }
 

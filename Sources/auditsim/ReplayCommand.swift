@@ -30,20 +30,7 @@ struct ReplayCommand: ParsableCommand {
     )
     var arguments: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("A policy file to replay under; repeat to compare several side by side (default: the built-in EKS policy).", valueName: "file"))
-    var policy: [String] = []
-
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
-
-    @Flag(name: .long, help: "Replay a policy that kube-apiserver refuses only for its pre-v1 apiVersion (audit.k8s.io/v1beta1 or v1alpha1), as EKS runs its published v1beta1 policy.")
-    var acceptDeprecated = false
-
-    @Option(name: .long, help: ArgumentHelp("The input format: auto, jsonl, eventlist, cloudwatch-json or cloudwatch-s3.", valueName: "format"))
-    var inputFormat: String = InputFormat.auto.rawValue
-
-    @Option(name: .long, help: ArgumentHelp("The event size limit in bytes (JSON line without newline).", valueName: "bytes"))
-    var maxEventSize: Int = SizeLimits.defaultMaxEventSize
+    @OptionGroup var corpusOptions: CorpusReplayOptions
 
     @Option(name: .long, help: ArgumentHelp("Write the events kube-apiserver would emit (under the first policy) to this file, one JSON line each.", valueName: "file"))
     var emit: String?
@@ -57,55 +44,18 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How many oversize events and malformed lines the text report lists.", valueName: "count"))
     var show: Int = 10
 
-    @Option(name: .long, help: ArgumentHelp("Threads scanning events besides the reader (default: the number of processors, at most 4; 0 scans on the main thread).", valueName: "count"))
-    var threads: Int?
-
-    /// The inputs and the `--apiserver-truncate` setting, taken apart from the captured arguments.
-    private func parsedArguments() throws -> (inputs: [String], apiServerTruncate: Int?) {
-        var inputs: [String] = []
-        var truncate: Int?
-        var optionsEnded = false
-        for argument in arguments {
-            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
-                inputs.append(argument)
-            } else if argument == "--" {
-                optionsEnded = true
-            } else if argument == "--apiserver-truncate" {
-                truncate = SizeLimits.defaultAPIServerTruncateMaxEventSize
-            } else if argument.hasPrefix("--apiserver-truncate=") {
-                let value = argument.dropFirst("--apiserver-truncate=".count)
-                guard let bytes = Int(value), bytes > 0 else {
-                    throw ValidationError("--apiserver-truncate takes a positive number of bytes, not '\(value)'")
-                }
-                truncate = bytes
-            } else {
-                throw ValidationError("unknown option '\(argument)'")
-            }
-        }
-        return (inputs, truncate)
-    }
-
     func validate() throws {
-        _ = try parsedArguments()
-        guard maxEventSize > 0 else { throw ValidationError("--max-event-size must be a positive number of bytes") }
-        guard InputFormat(rawValue: inputFormat) != nil else {
-            throw ValidationError("unknown --input-format '\(inputFormat)': use \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        guard KubernetesVersion(kubernetesVersion) != nil else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
-        if let threads, threads < 0 { throw ValidationError("--threads must be 0 or more") }
+        _ = try CorpusReplayOptions.inputsAndTruncation(arguments)
         guard show >= 0 else { throw ValidationError("--show must be 0 or more") }
     }
 
     func run() throws {
-        let (inputs, apiServerTruncate) = try parsedArguments()
-        let version = KubernetesVersion(kubernetesVersion) ?? .latest
+        let (inputs, apiServerTruncate) = try CorpusReplayOptions.inputsAndTruncation(arguments)
         let policies: [ReplayPolicy]
         let reader: CorpusReader
         do {
-            policies = try ReplayPolicies.load(paths: policy, version: version, acceptDeprecated: acceptDeprecated)
-            reader = try corpusReader(inputs: inputs)
+            policies = try corpusOptions.loadPolicies()
+            reader = try corpusOptions.corpusReader(inputs: inputs)
         } catch let error as ReplayInputError {
             Terminal.writeError("error: \(error.message)")
             throw ExitCode(2)
@@ -114,9 +64,8 @@ struct ReplayCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        var options = ReplayOptions(limits: SizeLimits(maxEventSize: maxEventSize, apiServerTruncateMaxEventSize: apiServerTruncate))
+        var options = corpusOptions.replayOptions(apiServerTruncate: apiServerTruncate)
         options.malformedShown = max(show, 10)
-        if let threads { options.scanThreads = threads }
 
         let report: ReplayReport
         do {
@@ -142,15 +91,6 @@ struct ReplayCommand: ParsableCommand {
             print(try JSONOutput.string(report))
         }
         if failOnOversize && report.hasOversizeEvents { throw ExitCode(1) }
-    }
-
-    private func corpusReader(inputs: [String]) throws -> CorpusReader {
-        let format = InputFormat(rawValue: inputFormat) ?? .auto
-        if inputs.isEmpty {
-            return CorpusReader(bytes: BundledCorpus.defaultBytes, source: BundledCorpus.name, format: format,
-                                batchBytes: ReplayOptions.recommendedBatchBytes)
-        }
-        return try CorpusReader(paths: inputs, format: format, batchBytes: ReplayOptions.recommendedBatchBytes)
     }
 }
 
