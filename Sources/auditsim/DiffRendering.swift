@@ -62,7 +62,7 @@ struct DiffRendering {
             lines.append("\(diff.changes.count) class\(diff.changes.count == 1 ? "" : "es") of requests logged differently:")
         }
         if let corpus {
-            lines.append("corpus: \(corpus.requests) recorded requests" + (corpus.days.map { String(format: " over %.2f days", $0) } ?? " (no timestamps: totals, not per day)"))
+            lines.append("corpus: \(corpus.requests) recorded requests" + (corpus.days.map { " over " + Self.span(days: $0) } ?? " (no timestamps: totals, not per day)"))
         }
         for (number, change) in diff.changes.enumerated() {
             lines.append("")
@@ -208,5 +208,14 @@ struct DiffRendering {
                 )
             }
         )
+    }
+
+    /// A corpus's time span in the largest unit that keeps it readable (a 5-minute sample is not "0.00 days").
+    static func span(days: Double) -> String {
+        let seconds = days * 86_400
+        if seconds < 120 { return String(format: "%.0f seconds", seconds) }
+        if seconds < 7_200 { return String(format: "%.1f minutes", seconds / 60) }
+        if days < 2 { return String(format: "%.1f hours", seconds / 3_600) }
+        return String(format: "%.2f days", days)
     }
 }
