@@ -24,17 +24,23 @@ public struct CoverageReport: Sendable {
         let space = RequestSpace(policies: [policy], selectors: checklist.selectors + queries.flatMap(\.requests) + RequestTraits.all)
         map = PolicyMap(policy: policy, space: space)
         let classes = map.pieces
-        self.checklist = checklist.items.map { item in
-            ItemResult(item: item, result: ExpectationCheck.check(
-                requests: item.requests, requirement: item.requirement, recommended: item.recommendedLevel,
-                maximum: item.maximumLevel, policy: policy, space: space, classes: classes
-            ))
-        }
-        self.queries = queries.map { query in
-            QueryResult(query: query, result: ExpectationCheck.check(
+        // One independent check per row and per query, run concurrently, collected in order.
+        let items = checklist.items
+        let checked = ConcurrentMap.map(items.count + queries.count) { index -> ExpectationResult in
+            if index < items.count {
+                let item = items[index]
+                return ExpectationCheck.check(
+                    requests: item.requests, requirement: item.requirement, recommended: item.recommendedLevel,
+                    maximum: item.maximumLevel, policy: policy, space: space, classes: classes
+                )
+            }
+            let query = queries[index - items.count]
+            return ExpectationCheck.check(
                 requests: query.requests, requirement: query.requirement, recommended: nil, maximum: nil,
                 policy: policy, space: space, classes: classes
-            ))
+            )
         }
+        self.checklist = zip(items, checked).map { ItemResult(item: $0, result: $1) }
+        self.queries = zip(queries, checked.dropFirst(items.count)).map { QueryResult(query: $0, result: $1) }
     }
 }

@@ -31,14 +31,24 @@ enum ExpectationCheck {
         let layout = space.layout
         var decided: [Tagged<Int>] = []
         for itemCube in space.disjointCubes(for: requests) {
-            for policyClass in classes {
-                guard layout.intersects(itemCube, policyClass.cube), let shared = layout.intersection(itemCube, policyClass.cube) else { continue }
-                decided.append(Tagged(cube: shared, tag: policyClass.rule ?? -1))
+            for index in classes.indices {
+                guard layout.intersects(itemCube, classes[index].cube), let shared = layout.intersection(itemCube, classes[index].cube) else { continue }
+                decided.append(Tagged(cube: shared, tag: classes[index].rule ?? -1))
             }
         }
         let pieces = TraitSplit.split(decided, space: space)
 
-        struct Key: Hashable { var rule: Int; var emission: Emission; var problem: String }
+        struct Key: Hashable {
+            var rule: Int; var emission: Emission; var problem: String
+            /// A total order (rule, problem, then the emission), so the output does not depend on
+            /// dictionary order.
+            static func precedes(_ a: Key, _ b: Key) -> Bool {
+                let left = (a.rule, a.problem, a.emission.level, a.emission.stages.rawValue, order(a.emission.omitManagedFields))
+                let right = (b.rule, b.problem, b.emission.level, b.emission.stages.rawValue, order(b.emission.omitManagedFields))
+                return left < right
+            }
+            private static func order(_ flag: Bool?) -> Int { flag.map { $0 ? 2 : 1 } ?? 0 }
+        }
         var gaps: [Key: [Cube]] = [:], exposures: [Key: [Cube]] = [:], below: [Key: [Cube]] = [:]
         for piece in pieces {
             guard let cube = space.realisticPart(piece.cube) else { continue }
@@ -55,7 +65,7 @@ enum ExpectationCheck {
         }
         let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
         func outcomes(_ groups: [Key: [Cube]]) -> [ClassOutcome] {
-            groups.keys.sorted { ($0.rule, $0.problem) < ($1.rule, $1.problem) }.flatMap { key in
+            groups.keys.sorted(by: Key.precedes).flatMap { key in
                 CubeMerging.merge(groups[key] ?? [], layout: layout).compactMap { cube -> ClassOutcome? in
                     guard let requests = RequestClass(cube: cube, witnesses: witnesses) else { return nil }
                     return ClassOutcome(requests: requests, decision: policy.decision(forRule: key.rule < 0 ? nil : key.rule),

@@ -77,9 +77,11 @@ public struct PolicyDiff: Sendable {
         }
         pieces = changed
         let witnesses = WitnessBuilder(space: space, version: new.kubernetesVersion)
-        order.sort { lhs, rhs in
-            ((lhs.rules.old ?? Int.max), (lhs.rules.new ?? Int.max)) < ((rhs.rules.old ?? Int.max), (rhs.rules.new ?? Int.max))
-        }
+        // Ties on the rule pair keep first-appearance order (a total order, stable across runs).
+        order = order.enumerated().sorted { lhs, rhs in
+            ((lhs.element.rules.old ?? Int.max), (lhs.element.rules.new ?? Int.max), lhs.offset)
+                < ((rhs.element.rules.old ?? Int.max), (rhs.element.rules.new ?? Int.max), rhs.offset)
+        }.map(\.element)
         changes = order.flatMap { key in
             CubeMerging.merge(groups[key] ?? [], layout: layout).compactMap { cube -> Change? in
                 guard let requests = RequestClass(cube: cube, witnesses: witnesses) else { return nil }

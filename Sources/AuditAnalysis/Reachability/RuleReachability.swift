@@ -56,11 +56,15 @@ public enum RuleReachability {
         for index in pieces.indices {
             if let rule = pieces[index].rule, space.hasRealisticRequest(pieces[index].cube) { decidedPieces[rule, default: []].append(pieces[index].cube) }
         }
+        // Each rule's fallbacks are independent: computed concurrently, used in rule order.
+        let decided = decidedPieces
+        let fallbacksByRule = ConcurrentMap.map(policy.rules.count) { index -> [(cube: Cube, rule: Int?)]? in
+            guard let pieces = decided[index] else { return nil }
+            return fallbackIfIdentical(pieces, after: index, own: policy.decision(forRule: index), policy: policy, ruleCubes: ruleCubes, space: space)
+        }
         var result: [RedundantRule] = []
         for index in policy.rules.indices {
-            guard let pieces = decidedPieces[index] else { continue }
-            let own = policy.decision(forRule: index)
-            guard let fallbacks = fallbackIfIdentical(pieces, after: index, own: own, policy: policy, ruleCubes: ruleCubes, space: space) else { continue }
+            guard let fallbacks = fallbacksByRule[index] else { continue }
             guard let example = fallbacks.first(where: { witnesses.witness(for: $0.cube) != nil }),
                   let request = witnesses.witness(for: example.cube)
             else { continue }

@@ -81,6 +81,7 @@ final class CubeLayout: Sendable {
     }
 
     /// Whether two cubes share a request.
+    @inline(__always)
     func intersects(_ a: Cube, _ b: Cube) -> Bool {
         for dimension in 0..<offsets.count {
             let start = offsets[dimension]

@@ -10,31 +10,50 @@ enum CubeMerging {
         var changed = true
         while changed, current.count > 1 {
             changed = false
+            // Groups do not change while dimensions join: hash each cube's groups once.
+            var groupHashes = current.map(groupsHash)
             for dimension in Dimension.allCases {
                 let range = layout.range(dimension)
-                // Cubes equal outside `range` join; buckets by a hash of the words outside it.
-                var buckets: [UInt64: [Int]] = [:]
+                // Cubes equal outside `range` join; buckets by a hash of the words outside it, each
+                // bucket a chain through `nextInBucket`. Kept cubes differ pairwise outside `range`,
+                // so at most one can match: the result does not depend on the hash.
+                var firstInBucket: [UInt64: Int] = [:]
+                firstInBucket.reserveCapacity(current.count)
+                var nextInBucket: [Int] = []
                 var merged: [Cube] = []
+                var mergedGroupHashes: [UInt64] = []
                 merged.reserveCapacity(current.count)
-                for cube in current {
-                    let key = hash(cube, excluding: range)
-                    if let slot = buckets[key]?.first(where: { equal(merged[$0], cube, excluding: range) }) {
+                for (position, cube) in current.enumerated() {
+                    let key = hash(cube, groupsHash: groupHashes[position], excluding: range)
+                    let first = firstInBucket[key]
+                    var slot = first
+                    while let candidate = slot, !equal(merged[candidate], cube, excluding: range) {
+                        slot = nextInBucket[candidate] < 0 ? nil : nextInBucket[candidate]
+                    }
+                    if let slot {
                         for index in range { merged[slot].words[index] |= cube.words[index] }
                         changed = true
                     } else {
-                        buckets[key, default: []].append(merged.count)
+                        nextInBucket.append(first ?? -1)
+                        firstInBucket[key] = merged.count
                         merged.append(cube)
+                        mergedGroupHashes.append(groupHashes[position])
                     }
                 }
                 current = merged
+                groupHashes = mergedGroupHashes
             }
             if mergeGroupHalves(&current) { changed = true }
         }
         return current
     }
 
-    private static func hash(_ cube: Cube, excluding range: Range<Int>) -> UInt64 {
-        var value: UInt64 = cube.groups.isAny ? 0x9E37_79B9 : UInt64(bitPattern: Int64(cube.groups.hashValue))
+    private static func groupsHash(_ cube: Cube) -> UInt64 {
+        cube.groups.isAny ? 0x9E37_79B9 : UInt64(bitPattern: Int64(cube.groups.hashValue))
+    }
+
+    private static func hash(_ cube: Cube, groupsHash: UInt64, excluding range: Range<Int>) -> UInt64 {
+        var value = groupsHash
         for index in cube.words.indices where !range.contains(index) {
             value = (value ^ cube.words[index]) &* 0x100_0000_01B3
             value ^= value >> 29
@@ -55,7 +74,8 @@ enum CubeMerging {
         }
         var removed = Set<Int>()
         var changed = false
-        for indices in byWords.values where indices.count > 1 {
+        // In order of first appearance, not dictionary order, so the result is the same every run.
+        for indices in byWords.values.sorted(by: { $0[0] < $1[0] }) where indices.count > 1 {
             for first in indices where !removed.contains(first) {
                 for second in indices where second != first && !removed.contains(second) && !removed.contains(first) {
                     if let joined = cubes[first].groups.mergedWithComplement(cubes[second].groups) {

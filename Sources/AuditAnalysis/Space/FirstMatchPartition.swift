@@ -32,11 +32,23 @@ enum FirstMatchPartition {
         let disjoint = ruleCubes.map { disjointUnion($0, layout: layout) }
         let order = ruleCubes.enumerated()
             .flatMap { rule, cubes in cubes.map { (rule: rule, cube: $0, breadth: breadth($0, layout: layout)) } }
-            .sorted { $0.breadth > $1.breadth }
+            .enumerated()
+            // Ties keep rule order (a total order: the same on every run).
+            .sorted { ($0.element.breadth, $1.offset) > ($1.element.breadth, $0.offset) }
+            .map(\.element)
         let orderRules = order.map(\.rule)
         let orderCubes = order.map(\.cube)
-        var result: [Piece<Int>] = []
-        for index in disjoint.indices {
+        // Each rule's class, and the unmatched class (index `disjoint.count`), is computed on its
+        // own: independent work, run concurrently and collected in rule order.
+        let classes = ConcurrentMap.map(disjoint.count + 1) { index -> [Cube] in
+            guard index < disjoint.count else {
+                var unmatched = [layout.everything]
+                for position in orderCubes.indices {
+                    if unmatched.isEmpty { break }
+                    subtract(orderCubes[position], from: &unmatched, layout: layout)
+                }
+                return unmatched
+            }
             var pieces = disjoint[index]
             // Every piece lies inside the rule's envelope (its cubes' atoms joined): a match cube
             // that misses the envelope misses every piece.
@@ -52,14 +64,13 @@ enum FirstMatchPartition {
                     mergedAt = max(8, pieces.count)
                 }
             }
-            for cube in pieces { result.append(Piece(cube: cube, tag: 0, rule: index)) }
+            return pieces
         }
-        var unmatched = [layout.everything]
-        for position in orderCubes.indices {
-            if unmatched.isEmpty { break }
-            subtract(orderCubes[position], from: &unmatched, layout: layout)
+        var result: [Piece<Int>] = []
+        for (index, cubes) in classes.enumerated() {
+            let rule = index < disjoint.count ? index : nil
+            for cube in cubes { result.append(Piece(cube: cube, tag: 0, rule: rule)) }
         }
-        for cube in unmatched { result.append(Piece(cube: cube, tag: 0, rule: nil)) }
         return result
     }
 

@@ -1,4 +1,5 @@
 import AuditPolicy
+import Synchronization
 
 /// The whole behaviour of one policy: the request space split into classes, each decided by one
 /// rule (or by none), with a witness and a description. Exact: every request of a class gets the
@@ -25,11 +26,12 @@ public struct PolicyMap: Sendable {
 
     public let policy: CompiledPolicy
     public let space: RequestSpace
-    /// The classes, merged into as few as the greedy merge finds, by rule order (unmatched last).
-    /// Classes holding only requests that cannot occur (a `create` with a name) are left out.
-    public let entries: [Entry]
     /// The disjoint pieces of the first-match split, before merging (all of the space).
     let pieces: [FirstMatchPartition.Piece<Int>]
+    /// The realistic parts of the pieces, by deciding rule (`nil`: no rule), in map order.
+    private let realisticByRule: [(rule: Int?, cubes: [Cube])]
+    /// ``entries``, built on first use.
+    private let entryCache = EntryCache()
 
     /// Maps `policy` in `space` (default: a space built from the policy alone).
     public init(policy: CompiledPolicy, space: RequestSpace? = nil) {
@@ -43,17 +45,35 @@ public struct PolicyMap: Sendable {
             guard let realistic = space.realisticPart(piece.cube) else { continue }
             byRule[piece.rule ?? policy.rules.count, default: []].append(realistic)
         }
+        realisticByRule = byRule.keys.sorted().map { key in (key < policy.rules.count ? key : nil, byRule[key] ?? []) }
+    }
+
+    /// The classes, merged into as few as the greedy merge finds, by rule order (unmatched last).
+    /// Classes holding only requests that cannot occur (a `create` with a name) are left out.
+    /// Built on first use (witnesses and descriptions for every class are the costly part).
+    public var entries: [Entry] {
+        entryCache.entries { buildEntries { _ in true } }
+    }
+
+    /// The entries whose decision satisfies `include`, in map order: the same as filtering
+    /// ``entries``, but only the classes of the rules selected are built.
+    public func entries(decidedWhere include: (Decision) -> Bool) -> [Entry] {
+        if let all = entryCache.built { return all.filter { include($0.decision) } }
+        return buildEntries(include)
+    }
+
+    private func buildEntries(_ include: (Decision) -> Bool) -> [Entry] {
         var entries: [Entry] = []
         let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
-        for key in byRule.keys.sorted() {
-            let rule = key < policy.rules.count ? key : nil
+        for (rule, cubes) in realisticByRule {
             let decision = policy.decision(forRule: rule)
-            for cube in CubeMerging.merge(byRule[key] ?? [], layout: space.layout) {
+            guard include(decision) else { continue }
+            for cube in CubeMerging.merge(cubes, layout: space.layout) {
                 guard let requests = RequestClass(cube: cube, witnesses: witnesses) else { continue }
                 entries.append(Entry(requests: requests, decision: decision))
             }
         }
-        self.entries = entries
+        return entries
     }
 
     /// One summary per rule, in order.
@@ -76,5 +96,24 @@ public struct PolicyMap: Sendable {
     public func entry(containing request: RequestAttributes) -> Entry? {
         let classified = space.classify(request)
         return entries.first { space.contains($0.requests.cube, classified) }
+    }
+}
+
+/// A policy map's entries, built once and shared by copies of the map.
+private final class EntryCache: Sendable {
+    private let storage = Mutex<[PolicyMap.Entry]?>(nil)
+
+    /// The entries, if built.
+    var built: [PolicyMap.Entry]? { storage.withLock { $0 } }
+
+    /// The entries, built by `build` on first use.
+    func entries(_ build: () -> [PolicyMap.Entry]) -> [PolicyMap.Entry] {
+        if let built { return built }
+        let entries = build()
+        return storage.withLock { stored in
+            if let stored { return stored }
+            stored = entries
+            return entries
+        }
     }
 }

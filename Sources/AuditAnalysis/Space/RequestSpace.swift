@@ -284,12 +284,14 @@ public final class RequestSpace: Sendable {
     private func hasRealisticTarget(_ cube: Cube) -> Bool {
         if layout.contains(cube, .kind, atom: KindAtom.nonResource) { return true }
         let noSubresource = subresources.atom(of: ""), noName = names.atom(of: "")
-        let subresourceChoices = Set(layout.atoms(cube, .subresource).map { $0 == noSubresource })
-        let nameChoices = Set(layout.atoms(cube, .name).map { $0 == noName })
+        // Which of "no subresource" / "a subresource" and "no name" / "a name" the cube allows.
+        let subresourceAtoms = layout.atoms(cube, .subresource), nameAtoms = layout.atoms(cube, .name)
+        let subresourceChoices = [false, true].filter { has in subresourceAtoms.contains { ($0 != noSubresource) == has } }
+        let nameChoices = [false, true].filter { has in nameAtoms.contains { ($0 != noName) == has } }
         for verbAtom in layout.atoms(cube, .verb) {
             let verb = verbs.literal(ofAtom: verbAtom) ?? "other-verb"
-            for noSub in subresourceChoices {
-                for empty in nameChoices where Self.isRealisticResourceRequest(verb: verb, hasSubresource: !noSub, hasName: !empty) {
+            for hasSubresource in subresourceChoices {
+                for hasName in nameChoices where Self.isRealisticResourceRequest(verb: verb, hasSubresource: hasSubresource, hasName: hasName) {
                     return true
                 }
             }

@@ -77,7 +77,7 @@ public final class PolicyAnalysis {
 
     /// Classes of requests no rule matches, each with a realistic example.
     private(set) lazy var unmatchedExamples: [(description: String, witness: RequestAttributes)] =
-        map.entries.filter { $0.decision.ruleIndex == nil }.compactMap { entry in
+        map.entries(decidedWhere: { $0.ruleIndex == nil }).compactMap { entry in
             RealisticIdentity.witness(of: entry.requests).map { (entry.requests.description.text, $0) }
         }
 

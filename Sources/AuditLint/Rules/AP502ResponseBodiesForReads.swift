@@ -42,9 +42,9 @@ struct ResponseBodiesForReads: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         guard let analysis = context.analysis else { return [] }
-        // One example per rule, the same on every run (the engine's order of classes is not stable).
+        // One example per rule: the first class in the engine's (deterministic) order.
         var examples: [Int: RequestAttributes] = [:]
-        for entry in analysis.map.entries where entry.decision.level == .requestResponse {
+        for entry in analysis.map.entries(decidedWhere: { $0.level == .requestResponse }) {
             guard let rule = entry.decision.ruleIndex, entry.requests.description.kind != "nonResource",
                   let example = readExample(in: entry.requests), analysis.policy.matchingRuleIndex(example) == rule
             else { continue }
