@@ -66,7 +66,7 @@ enum GoSyntax {
         if value.isInfinite { return value < 0 ? "-Inf" : "+Inf" }
         let sign = value.sign == .minus ? "-" : ""
         if value == 0 { return sign + "0" }
-        let (digits, pointPosition) = shortestDigits(describe(value.magnitude))
+        let (digits, pointPosition) = GoFloatFormat.shortestDigits(description: describe(value.magnitude))
         let exponent = pointPosition - 1
         if exponent < -4 || exponent >= 6 {
             var text = sign + String(digits.first ?? "0")
@@ -82,31 +82,6 @@ enum GoSyntax {
         }
         let split = digits.index(digits.startIndex, offsetBy: pointPosition)
         return sign + digits[..<split] + "." + digits[split...]
-    }
-
-    /// The significant digits of a `description` ("1234.5", "1e-07", "1.5e+30") and where the
-    /// decimal point goes (`0.DIGITS × 10^pointPosition`).
-    private static func shortestDigits(_ text: String) -> (digits: String, pointPosition: Int) {
-        var mantissa = Substring(text)
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-        }
-        var integerPart = mantissa
-        var fractionPart = Substring("")
-        if let dot = mantissa.firstIndex(of: ".") {
-            integerPart = mantissa[..<dot]
-            fractionPart = mantissa[mantissa.index(after: dot)...]
-        }
-        var digits = String(integerPart) + fractionPart
-        var pointPosition = integerPart.count + exponent
-        while digits.first == "0" {
-            digits.removeFirst()
-            pointPosition -= 1
-        }
-        while digits.last == "0" { digits.removeLast() }
-        return (digits, pointPosition)
     }
 
     /// fmt's key order for keys of one type (strings by bytes, numbers by value); keys of

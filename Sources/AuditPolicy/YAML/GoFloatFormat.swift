@@ -43,8 +43,12 @@ enum GoFloatFormat {
     /// The shortest significant digits of a positive finite `value` (no leading or trailing
     /// zeros) and where the decimal point goes: `value == 0.DIGITS × 10^pointPosition`.
     static func shortestDigits(_ value: Double) -> (digits: String, pointPosition: Int) {
-        // `description` is "1234.5", "0.0001", "1e-07", "1.5e+300" and the like.
-        let text = value.description
+        shortestDigits(description: value.description)
+    }
+
+    /// The same, from a Swift float `description` ("1234.5", "0.0001", "1e-07", "1.5e+300"),
+    /// which is the shortest text that reads back as the value (for `Double` or `Float`).
+    static func shortestDigits(description text: String) -> (digits: String, pointPosition: Int) {
         var mantissa = Substring(text)
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
