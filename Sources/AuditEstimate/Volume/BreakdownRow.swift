@@ -13,18 +13,12 @@ public struct BreakdownRow: Codable, Sendable, Hashable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decode(String.self, forKey: .key)
-        tally = VolumeTally(
-            events: try container.decode(Int.self, forKey: .events),
-            bytes: try container.decode(Int.self, forKey: .bytes),
-            ingestedBytes: try container.decode(Int.self, forKey: .ingestedBytes)
-        )
+        tally = try VolumeTally(flattenedIn: container, events: .events, bytes: .bytes, ingestedBytes: .ingestedBytes)
     }
 
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(key, forKey: .key)
-        try container.encode(tally.events, forKey: .events)
-        try container.encode(tally.bytes, forKey: .bytes)
-        try container.encode(tally.ingestedBytes, forKey: .ingestedBytes)
+        try tally.encodeFlattened(into: &container, events: .events, bytes: .bytes, ingestedBytes: .ingestedBytes)
     }
 }

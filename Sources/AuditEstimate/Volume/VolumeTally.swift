@@ -47,3 +47,21 @@ public struct VolumeTally: Codable, Sendable, Hashable {
     /// Whether nothing was counted.
     public var isEmpty: Bool { events == 0 && bytes == 0 && ingestedBytes == 0 }
 }
+
+extension VolumeTally {
+    /// Reads a tally written flat into an enclosing object (`events`, `bytes`, `ingestedBytes` keys).
+    init<Key: CodingKey>(flattenedIn container: KeyedDecodingContainer<Key>, events: Key, bytes: Key, ingestedBytes: Key) throws {
+        self.init(
+            events: try container.decode(Int.self, forKey: events),
+            bytes: try container.decode(Int.self, forKey: bytes),
+            ingestedBytes: try container.decode(Int.self, forKey: ingestedBytes)
+        )
+    }
+
+    /// Writes the tally flat into an enclosing object.
+    func encodeFlattened<Key: CodingKey>(into container: inout KeyedEncodingContainer<Key>, events: Key, bytes: Key, ingestedBytes: Key) throws {
+        try container.encode(self.events, forKey: events)
+        try container.encode(self.bytes, forKey: bytes)
+        try container.encode(self.ingestedBytes, forKey: ingestedBytes)
+    }
+}
