@@ -66,62 +66,10 @@ extension LogsInsightsQuery {
             fieldsRead: [.verb, .objectRef, .responseCode],
             notes: ["responseStatus.code = 201 only holds for creates: a successful update or patch answers 200, so the query never lists changes"]
         ),
-        LogsInsightsQuery(
-            id: "EKSBP-ROLES", title: "Lists create, update, delete operations to Roles",
-            source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
-            query: """
-            fields @timestamp, @message
-            | sort @timestamp desc
-            | limit 100
-            | filter objectRef.resource="roles" and verb in ["create", "update", "patch", "delete"]
-            """,
-            requests: [RequestSelector.acts(["create", "update", "patch", "delete"], [RequestSelector.ResourceEntry(group: .any, resources: ["roles"], exact: true)])],
-            requestSummary: "create, update, patch or delete roles",
-            fieldsRead: [.verb, .objectRef],
-            notes: ["`limit 100` comes before `filter`, so only the 100 most recent events are searched"]
-        ),
-        LogsInsightsQuery(
-            id: "EKSBP-ROLEBINDINGS", title: "Lists create, update, delete operations to RoleBindings",
-            source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
-            query: """
-            fields @timestamp, @message
-            | sort @timestamp desc
-            | limit 100
-            | filter objectRef.resource="rolebindings" and verb in ["create", "update", "patch", "delete"]
-            """,
-            requests: [RequestSelector.acts(["create", "update", "patch", "delete"], [RequestSelector.ResourceEntry(group: .any, resources: ["rolebindings"], exact: true)])],
-            requestSummary: "create, update, patch or delete rolebindings",
-            fieldsRead: [.verb, .objectRef],
-            notes: ["`limit 100` comes before `filter`, so only the 100 most recent events are searched"]
-        ),
-        LogsInsightsQuery(
-            id: "EKSBP-CLUSTERROLES", title: "Lists create, update, delete operations to ClusterRoles",
-            source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
-            query: """
-            fields @timestamp, @message
-            | sort @timestamp desc
-            | limit 100
-            | filter objectRef.resource="clusterroles" and verb in ["create", "update", "patch", "delete"]
-            """,
-            requests: [RequestSelector.acts(["create", "update", "patch", "delete"], [RequestSelector.ResourceEntry(group: .any, resources: ["clusterroles"], exact: true)])],
-            requestSummary: "create, update, patch or delete clusterroles",
-            fieldsRead: [.verb, .objectRef],
-            notes: ["`limit 100` comes before `filter`, so only the 100 most recent events are searched"]
-        ),
-        LogsInsightsQuery(
-            id: "EKSBP-CLUSTERROLEBINDINGS", title: "Lists create, update, delete operations to ClusterRoleBindings",
-            source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
-            query: """
-            fields @timestamp, @message
-            | sort @timestamp desc
-            | limit 100
-            | filter objectRef.resource="clusterrolebindings" and verb in ["create", "update", "patch", "delete"]
-            """,
-            requests: [RequestSelector.acts(["create", "update", "patch", "delete"], [RequestSelector.ResourceEntry(group: .any, resources: ["clusterrolebindings"], exact: true)])],
-            requestSummary: "create, update, patch or delete clusterrolebindings",
-            fieldsRead: [.verb, .objectRef],
-            notes: ["`limit 100` comes before `filter`, so only the 100 most recent events are searched"]
-        ),
+        rbacWrites(id: "EKSBP-ROLES", title: "Lists create, update, delete operations to Roles", source: "EKS Best Practices Guide, Auditing and logging (seed 004)", resource: "roles"),
+        rbacWrites(id: "EKSBP-ROLEBINDINGS", title: "Lists create, update, delete operations to RoleBindings", source: "EKS Best Practices Guide, Auditing and logging (seed 004)", resource: "rolebindings"),
+        rbacWrites(id: "EKSBP-CLUSTERROLES", title: "Lists create, update, delete operations to ClusterRoles", source: "EKS Best Practices Guide, Auditing and logging (seed 004)", resource: "clusterroles"),
+        rbacWrites(id: "EKSBP-CLUSTERROLEBINDINGS", title: "Lists create, update, delete operations to ClusterRoleBindings", source: "EKS Best Practices Guide, Auditing and logging (seed 004)", resource: "clusterrolebindings"),
         LogsInsightsQuery(
             id: "EKSBP-SECRETS-401", title: "Plots unauthorized read operations against Secrets",
             source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
@@ -158,20 +106,7 @@ extension LogsInsightsQuery {
                 "`limit 100` comes before `filter`, so only the 100 most recent events are searched",
             ]
         ),
-        LogsInsightsQuery(
-            id: "BLOG-ROLEBINDINGS", title: "List create, update, and delete operations to RoleBindings",
-            source: "Analyze control plane and CloudTrail logs for better detective controls (seed 002)",
-            query: """
-            fields @timestamp, @message
-            | sort @timestamp desc
-            | limit 100
-            | filter objectRef.resource="rolebindings" and verb in ["create", "update", "patch", "delete"]
-            """,
-            requests: [RequestSelector.acts(["create", "update", "patch", "delete"], [RequestSelector.ResourceEntry(group: .any, resources: ["rolebindings"], exact: true)])],
-            requestSummary: "create, update, patch or delete rolebindings",
-            fieldsRead: [.verb, .objectRef],
-            notes: ["`limit 100` comes before `filter`, so only the 100 most recent events are searched"]
-        ),
+        rbacWrites(id: "BLOG-ROLEBINDINGS", title: "List create, update, and delete operations to RoleBindings", source: "Analyze control plane and CloudTrail logs for better detective controls (seed 002)", resource: "rolebindings"),
         LogsInsightsQuery(
             id: "BLOG-5XX", title: "Find HTTP 5xx server errors related to Kubernetes API server requests",
             source: "Analyze control plane and CloudTrail logs for better detective controls (seed 002)",
@@ -187,4 +122,23 @@ extension LogsInsightsQuery {
             notes: ["a handler panic is written as a Panic event with code 500 instead of ResponseComplete"]
         ),
     ]
+
+    /// The guides' create/update/patch/delete queries on one RBAC resource, which differ only in
+    /// the resource (and share the misplaced `limit 100`).
+    private static func rbacWrites(id: String, title: String, source: String, resource: String) -> LogsInsightsQuery {
+        let verbs = ["create", "update", "patch", "delete"]
+        return LogsInsightsQuery(
+            id: id, title: title, source: source,
+            query: """
+            fields @timestamp, @message
+            | sort @timestamp desc
+            | limit 100
+            | filter objectRef.resource="\(resource)" and verb in ["create", "update", "patch", "delete"]
+            """,
+            requests: [RequestSelector.acts(verbs, [RequestSelector.ResourceEntry(group: .any, resources: [resource], exact: true)])],
+            requestSummary: "create, update, patch or delete \(resource)",
+            fieldsRead: [.verb, .objectRef],
+            notes: ["`limit 100` comes before `filter`, so only the 100 most recent events are searched"]
+        )
+    }
 }
