@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditSimIO
 
 @main
 struct AuditSim: AsyncParsableCommand {
@@ -33,25 +34,32 @@ struct AuditSim: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command, mapping argument errors to exit code 2 as documented
-    /// (swift-argument-parser's default for usage errors is 64).
+    /// Parses the arguments, runs the command, and ends the process with the exit code that
+    /// `ExitStatus` assigns to the outcome, after standard output has been written out.
     static func main() async {
+        BrokenPipe.ignoreSignal()
+        var status: Int32
         do {
             var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            do {
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                status = 0
+            } catch {
+                status = ExitStatus.report(error)
             }
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                if !message.isEmpty { Terminal.writeError(message) }
-                Self.exit(withError: ExitCode(2))
-            }
-            exit(withError: error)
+            status = ExitStatus.reportParsing(error, parser: Self.self)
         }
+        do {
+            try Console.output.finish()
+        } catch {
+            status = max(status, ExitStatus.report(error))
+        }
+        Console.exit(status)
     }
 }
 

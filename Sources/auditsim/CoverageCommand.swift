@@ -47,9 +47,9 @@ struct CoverageCommand: ParsableCommand {
         let report = CoverageReport(policy: policy.compiled)
         let rendering = CoverageRendering(report: report, policy: policy, sections: only.map { [$0] } ?? Section.allCases)
         switch format {
-        case .text: print(rendering.text, terminator: "")
-        case .markdown: print(rendering.markdown, terminator: "")
-        case .json: print(try JSONOutput.string(rendering.json))
+        case .text: try Console.write(rendering.text)
+        case .markdown: try Console.write(rendering.markdown)
+        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
         }
         let shortfall = report.checklist.contains { !$0.result.isOK } || report.queries.contains { !$0.result.isOK }
         if failOnGap, shortfall { throw ExitCode(1) }

@@ -65,18 +65,13 @@ struct DiffCommand: ParsableCommand {
         let regressions = diff.regressions()
         var tally: DiffCorpusTally?
         if !corpus.isEmpty {
-            do {
-                tally = try DiffCorpusTally.run(diff: diff, paths: corpus)
-            } catch let error as InputError {
-                Terminal.writeError("error: \(error)")
-                throw ExitCode(2)
-            }
+            tally = try DiffCorpusTally.run(diff: diff, paths: corpus)
         }
         let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: tally)
         switch format {
-        case .text: print(rendering.text, terminator: "")
-        case .markdown: print(rendering.markdown, terminator: "")
-        case .json: print(try JSONOutput.string(rendering.json))
+        case .text: try Console.write(rendering.text)
+        case .markdown: try Console.write(rendering.markdown)
+        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
         }
         if failOnRegression, !regressions.isEmpty { throw ExitCode(1) }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditPolicy
+import AuditSimIO
 import Foundation
 
 /// `explain --batch`: one JSON request per input line, one JSON decision per output line.
@@ -35,13 +36,7 @@ struct ExplainBatch {
     }
 
     func run(path: String) throws {
-        let bytes: [UInt8]
-        do {
-            bytes = try InputFiles.read(path)
-        } catch let error as InputFiles.ReadError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCodeError.input
-        }
+        let bytes = try InputBytes.read(path, limit: Int.max)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var output = Data()
@@ -68,16 +63,10 @@ struct ExplainBatch {
             }
             output.append(UInt8(ascii: "\n"))
             if output.count > 1 << 20 {
-                FileHandle.standardOutput.write(output)
+                try Console.output.write(Array(output))
                 output.removeAll(keepingCapacity: true)
             }
         }
-        FileHandle.standardOutput.write(output)
+        try Console.output.write(Array(output))
     }
-}
-
-/// Exit codes thrown from helpers.
-enum ExitCodeError {
-    /// Usage or input error.
-    static let input = ExitCode(2)
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditLint
 import AuditPolicy
+import AuditSimIO
 import Foundation
 
 /// `auditsim lint`: everything wrong or risky in audit policies, compiler-style, for CI.
@@ -33,7 +34,7 @@ struct LintCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Policy files to lint (default: the built-in EKS policy); - reads standard input.", valueName: "policy"))
+    @Argument(help: ArgumentHelp("Policies to lint: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"))
     var policies: [String] = []
 
     @Option(name: .long, help: "Output format: text, json, sarif or github.")
@@ -66,33 +67,19 @@ struct LintCommand: ParsableCommand {
             version = parsed
         }
         var results: [LintResult] = []
-        do {
-            if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
-            let explicitConfiguration = noConfig ? LintConfiguration.defaults : try config.map { try LintConfigurationLoader.load(path: $0) }
-            let inputs: [(source: PolicySource, path: String?)] = policies.isEmpty
-                ? [(BuiltInPolicy.eks.source, nil)]
-                : try policies.map { path in
-                    (PolicySource(name: path == "-" ? "<stdin>" : path, bytes: try InputFiles.read(path)), path == "-" ? nil : path)
-                }
-            for input in inputs {
-                let configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
-                let target = version ?? configuration.kubernetesVersion ?? .latest
-                let loaded = PolicyReader.read(input.source, options: PolicyReadOptions(kubernetesVersion: target))
-                let volume = try corpus.isEmpty ? nil : LintCorpus.measure(loaded, corpus: corpus)
-                let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)
-                results.append(Linter().lint(context))
-            }
-        } catch let error as InputFiles.ReadError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        } catch let error as ConfigurationError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        } catch let error as LintCorpus.Failure {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
+        if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
+        let explicitConfiguration = noConfig ? LintConfiguration.defaults : try config.map { try LintConfigurationLoader.load(path: $0) }
+        try InputBytes.requireSingleStandardInput(policies)
+        let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))
+        for input in inputs {
+            let configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
+            let target = version ?? configuration.kubernetesVersion ?? .latest
+            let loaded = try input.read(options: PolicyReadOptions(kubernetesVersion: target))
+            let volume = try corpus.isEmpty ? nil : LintCorpus.measure(loaded, corpus: corpus)
+            let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)
+            results.append(Linter().lint(context))
         }
-        print(try LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets), terminator: "")
+        try Console.write(LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets))
         if let threshold = failOn.severity, results.contains(where: { $0.hasFindings(atOrAbove: threshold) }) {
             throw ExitCode(1)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditAnalysis
 import AuditPolicy
+import AuditSimIO
 
 /// `auditsim test POLICY TESTS.yaml`: policy unit tests for CI.
 struct TestCommand: ParsableCommand {
@@ -49,13 +50,10 @@ struct TestCommand: ParsableCommand {
         let analysisPolicy = try AnalysisPolicy.load(policy, version: version, acceptDeprecated: acceptDeprecated)
         let suite: PolicyTestSuite
         do {
-            let bytes = try InputFiles.read(tests)
+            let bytes = try InputBytes.read(tests)
             suite = try PolicyTestSuite.parse(bytes, fileName: tests == "-" ? "<stdin>" : tests, kubernetesVersion: version)
-        } catch let error as InputFiles.ReadError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
         } catch let error as PolicyTestSuite.FileError {
-            Terminal.writeError("\(tests):\(error.description)")
+            Console.writeError("\(tests):\(error.description)")
             throw ExitCode(2)
         }
         guard let source = analysisPolicy.loaded.policy else { throw ExitCode(2) }
@@ -63,9 +61,9 @@ struct TestCommand: ParsableCommand {
         let results = runner.run(suite)
         let rendering = PolicyTestRendering(results: results, suite: suite, policy: analysisPolicy)
         switch format {
-        case .text: print(rendering.text, terminator: "")
-        case .json: print(try JSONOutput.string(rendering.json))
-        case .junit: print(rendering.junit, terminator: "")
+        case .text: try Console.write(rendering.text)
+        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
+        case .junit: try Console.write(rendering.junit)
         }
         if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }
