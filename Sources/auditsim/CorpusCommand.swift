@@ -1,5 +1,7 @@
 import ArgumentParser
+import AuditPolicy
 import AuditReplay
+import AuditSimIO
 import Foundation
 
 /// `auditsim corpus`: the synthetic corpora auditsim ships and benchmarks with.
@@ -37,40 +39,39 @@ struct CorpusSynthCommand: ParsableCommand {
         """
     )
 
-    @Option(name: .long, help: "The PRNG seed.")
+    @Option(name: .long, help: "The PRNG seed (0 to 18446744073709551615).")
     var seed: UInt64 = AuditReplay.BundledCorpus.configuration.seed
 
-    @Option(name: .long, help: "Worker nodes in the cluster.")
+    @Option(name: .long, help: "Worker nodes in the cluster (1 to 5000).")
     var nodes: Int = AuditReplay.BundledCorpus.configuration.nodes
 
-    @Option(name: .long, help: ArgumentHelp("How long the recording lasts: 300, 90s, 5m, 2h, 1h30m (default 5m, or no limit with --bytes).", valueName: "duration"))
-    var duration: String?
+    @Option(name: .long, help: ArgumentHelp("How long the recording lasts: 300, 90s, 5m, 2h, 1h30m, 2d; at most 3653d (default 5m, or no limit with --bytes).", valueName: "duration"))
+    var duration: DurationValue?
 
     @Option(name: .long, help: ArgumentHelp("Stop once this many bytes are written: 1048576, 500M, 1G (K, M, G are powers of 1024).", valueName: "size"))
     var bytes: String?
 
-    @Option(name: .long, help: ArgumentHelp("Minutes between two runs of the scripted activity (CI deploy, kubectl sessions).", valueName: "minutes"))
-    var scenarioInterval: Int = AuditReplay.BundledCorpus.configuration.scenarioIntervalSeconds / 60
+    @Option(name: .long, help: ArgumentHelp("Time between two runs of the scripted activity (CI deploy, kubectl sessions): 1m to 3653d (default 30m).", valueName: "duration"))
+    var scenarioInterval: DurationValue?
 
     @Option(name: .long, help: ArgumentHelp("Output file (default: standard output); .gz compresses.", valueName: "file"))
     var out: String?
 
     func validate() throws {
-        guard nodes >= 1 && nodes <= 5000 else { throw ValidationError("--nodes must be between 1 and 5000") }
-        guard scenarioInterval >= 1 else { throw ValidationError("--scenario-interval must be at least 1 minute") }
-        if let duration, Self.seconds(duration) == nil {
-            throw ValidationError("invalid --duration '\(duration)': use seconds or a duration such as 90s, 5m, 2h, 1h30m")
+        try OptionRange.require(nodes, in: Self.nodeRange, option: "--nodes")
+        if let scenarioInterval {
+            try OptionRange.require(scenarioInterval.seconds, in: 60...DurationValue.maximumSeconds, option: "--scenario-interval", unit: " seconds")
         }
         if let bytes, Self.byteCount(bytes) == nil {
-            throw ValidationError("invalid --bytes '\(bytes)': use a byte count such as 1048576, 500M or 1G")
+            throw ValidationError("invalid --bytes '\(TerminalEscaping.escaped(bytes))': use a byte count such as 1048576, 500M or 1G")
         }
     }
 
     func run() throws {
         let maxBytes = bytes.flatMap(Self.byteCount)
-        let durationSeconds: Int? = duration.flatMap(Self.seconds) ?? (maxBytes == nil ? AuditReplay.BundledCorpus.configuration.durationSeconds : nil)
+        let durationSeconds: Int? = duration?.seconds ?? (maxBytes == nil ? AuditReplay.BundledCorpus.configuration.durationSeconds : nil)
         let configuration = CorpusConfiguration(seed: seed, nodes: nodes, durationSeconds: durationSeconds,
-                                                scenarioIntervalSeconds: scenarioInterval * 60)
+                                                scenarioIntervalSeconds: scenarioInterval?.seconds ?? AuditReplay.BundledCorpus.configuration.scenarioIntervalSeconds)
         let output = try CorpusOutput(path: out)
         let started = Date()
         let summary: CorpusSynthesizer.Summary
@@ -83,30 +84,11 @@ struct CorpusSynthCommand: ParsableCommand {
         }
         let elapsed = max(Date().timeIntervalSince(started), 1e-6)
         Console.writeError(String(format: "wrote %d events, %d bytes to %@ in %.2f s (%.0f MB/s)",
-                                   summary.events, summary.bytes, out ?? "standard output", elapsed, Double(summary.bytes) / elapsed / 1e6))
+                                   summary.events, summary.bytes, out.map(TerminalEscaping.escaped) ?? "standard output", elapsed, Double(summary.bytes) / elapsed / 1e6))
     }
 
-    /// Seconds in `300`, `90s`, `5m`, `2h`, `1h30m`.
-    static func seconds(_ text: String) -> Int? {
-        if let plain = Int(text) { return plain >= 0 ? plain : nil }
-        var total = 0
-        var number = ""
-        for character in text {
-            if character.isASCII && character.isNumber {
-                number.append(character)
-                continue
-            }
-            guard let value = Int(number) else { return nil }
-            switch character {
-            case "s": total += value
-            case "m": total += value * 60
-            case "h": total += value * 3600
-            default: return nil
-            }
-            number = ""
-        }
-        return number.isEmpty && total > 0 ? total : nil
-    }
+    /// The cluster sizes the generator takes: one node to a large EKS cluster.
+    static let nodeRange = 1...5_000
 
     /// Bytes in `1048576`, `64K`, `500M`, `1G`, `1GiB` (binary multiples).
     static func byteCount(_ text: String) -> Int? {

@@ -40,37 +40,37 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup var corpusOptions: CorpusReplayOptions
 
-    @Option(name: .long, help: ArgumentHelp("The time the corpus stands for (300, 90s, 5m, 1h30m, 2d), instead of the span of its timestamps.", valueName: "duration"))
-    var duration: String?
+    @Option(name: .long, help: ArgumentHelp("The time the corpus stands for (300, 90s, 5m, 1h30m, 2d; at most 3653d), instead of the span of its timestamps.", valueName: "duration"))
+    var duration: DurationValue?
 
-    @Option(name: .long, help: ArgumentHelp("Days the log group keeps events, or 'never'.", valueName: "days"))
+    @Option(name: .long, help: ArgumentHelp("Days the log group keeps events (1 to 3653), or 'never'.", valueName: "days"))
     var retentionDays: String = String(StorageModel.defaultRetentionDays)
 
-    @Option(name: .long, help: ArgumentHelp("Billed bytes per stored (compressed) byte.", valueName: "ratio"))
+    @Option(name: .long, help: ArgumentHelp("Billed bytes per stored (compressed) byte, 1 to 1000.", valueName: "ratio"))
     var compressionRatio: Double = StorageModel.defaultCompressionRatio
 
-    @Option(name: .long, help: ArgumentHelp("Standard ingestion, dollars per GB.", valueName: "dollars"))
+    @Option(name: .long, help: ArgumentHelp("Standard ingestion, dollars per GB (0 to 1000).", valueName: "dollars"))
     var standardIngestionPrice: Double = CloudWatchPrices().standardIngestionPerGB
 
-    @Option(name: .long, help: ArgumentHelp("Infrequent Access ingestion, dollars per GB.", valueName: "dollars"))
+    @Option(name: .long, help: ArgumentHelp("Infrequent Access ingestion, dollars per GB (0 to 1000).", valueName: "dollars"))
     var iaIngestionPrice: Double = CloudWatchPrices().infrequentAccessIngestionPerGB
 
-    @Option(name: .long, help: ArgumentHelp("Standard storage, dollars per GB-month compressed.", valueName: "dollars"))
+    @Option(name: .long, help: ArgumentHelp("Standard storage, dollars per GB-month compressed (0 to 1000).", valueName: "dollars"))
     var standardStoragePrice: Double = CloudWatchPrices().standardStoragePerGBMonth
 
-    @Option(name: .long, help: ArgumentHelp("Infrequent Access storage, dollars per GB-month compressed.", valueName: "dollars"))
+    @Option(name: .long, help: ArgumentHelp("Infrequent Access storage, dollars per GB-month compressed (0 to 1000).", valueName: "dollars"))
     var iaStoragePrice: Double = CloudWatchPrices().infrequentAccessStoragePerGBMonth
 
-    @Option(name: .long, help: ArgumentHelp("Bytes CloudWatch counts per event on top of its message.", valueName: "bytes"))
+    @Option(name: .long, help: ArgumentHelp("Bytes CloudWatch counts per event on top of its message (0 to 1048576).", valueName: "bytes"))
     var eventOverhead: Int = CloudWatchPrices().eventOverheadBytes
 
-    @Option(name: .long, help: ArgumentHelp("Bytes in a GB: 1073741824 (2^30) or 1000000000.", valueName: "bytes"))
+    @Option(name: .long, help: ArgumentHelp("Bytes in a GB: 1073741824 (2^30) or 1000000000 (at most 2^40).", valueName: "bytes"))
     var gbBytes: Int = CloudWatchPrices().bytesPerGB
 
-    @Option(name: .long, help: ArgumentHelp("Rows in each breakdown.", valueName: "count"))
+    @Option(name: .long, help: ArgumentHelp("Rows in each breakdown (1 to 1000).", valueName: "count"))
     var top: Int = 10
 
-    @Option(name: .long, help: ArgumentHelp("The most suggestions per policy.", valueName: "count"))
+    @Option(name: .long, help: ArgumentHelp("The most suggestions per policy (0 to 100).", valueName: "count"))
     var suggestions: Int = 5
 
     @Flag(name: .long, help: "Skip suggestions (one pass over the corpus instead of two).")
@@ -87,19 +87,16 @@ struct EstimateCommand: ParsableCommand {
 
     func validate() throws {
         _ = try CorpusReplayOptions.inputsAndTruncation(arguments)
-        if let duration, DurationText.seconds(duration) == nil {
-            throw ValidationError("--duration takes a positive duration such as 300, 90s, 5m, 1h30m or 2d, not '\(duration)'")
-        }
         _ = try retention()
-        guard compressionRatio >= 1, compressionRatio.isFinite else { throw ValidationError("--compression-ratio must be 1 or more") }
+        try OptionRange.require(compressionRatio, in: 1...StorageModel.maximumCompressionRatio, option: "--compression-ratio")
         for (name, price) in [("--standard-ingestion-price", standardIngestionPrice), ("--ia-ingestion-price", iaIngestionPrice),
                               ("--standard-storage-price", standardStoragePrice), ("--ia-storage-price", iaStoragePrice)] {
-            guard price >= 0, price.isFinite else { throw ValidationError("\(name) must be 0 or more dollars") }
+            try OptionRange.require(price, in: 0...CloudWatchPrices.maximumPrice, option: name, unit: " dollars")
         }
-        guard eventOverhead >= 0 else { throw ValidationError("--event-overhead must be 0 or more bytes") }
-        guard gbBytes > 0 else { throw ValidationError("--gb-bytes must be positive") }
-        guard top > 0 else { throw ValidationError("--top must be 1 or more") }
-        guard suggestions >= 0 else { throw ValidationError("--suggestions must be 0 or more") }
+        try OptionRange.require(eventOverhead, in: 0...CloudWatchPrices.maximumEventOverheadBytes, option: "--event-overhead", unit: " bytes")
+        try OptionRange.require(gbBytes, in: 1...CloudWatchPrices.maximumBytesPerGB, option: "--gb-bytes", unit: " bytes")
+        try OptionRange.require(top, in: 1...EstimateAssumptions.maximumTop, option: "--top")
+        try OptionRange.require(suggestions, in: 0...EstimateOptions.maximumSuggestionsPerPolicy, option: "--suggestions")
         if merge, !corpusOptions.policy.isEmpty { throw ValidationError("--merge takes the policies from the estimates; drop --policy") }
     }
 
@@ -127,7 +124,7 @@ struct EstimateCommand: ParsableCommand {
                 eventOverheadBytes: eventOverhead, bytesPerGB: gbBytes
             ),
             storage: StorageModel(retentionDays: try retention(), compressionRatio: compressionRatio),
-            durationSeconds: duration.flatMap(DurationText.seconds),
+            durationSeconds: duration.map { Double($0.seconds) },
             top: top
         )
     }
@@ -159,8 +156,8 @@ struct EstimateCommand: ParsableCommand {
 
     private func retention() throws -> Int? {
         if retentionDays.lowercased() == "never" { return nil }
-        guard let days = Int(retentionDays), days > 0 else {
-            throw ValidationError("--retention-days takes a positive number of days or 'never', not '\(retentionDays)'")
+        guard let days = Int(retentionDays), (1...StorageModel.maximumRetentionDays).contains(days) else {
+            throw ValidationError("--retention-days takes a number of days from 1 to \(StorageModel.maximumRetentionDays) or 'never', not '\(TerminalEscaping.escaped(retentionDays))'")
         }
         return days
     }

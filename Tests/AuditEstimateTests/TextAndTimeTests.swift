@@ -19,18 +19,6 @@ struct TextAndTimeTests {
         #expect(UTCTime.format(microseconds: microseconds) == text)
     }
 
-    @Test("--duration values", arguments: [
-        ("300", 300.0), ("90s", 90), ("5m", 300), ("1h30m", 5_400), ("2d", 172_800), ("1.5h", 5_400), ("1h 30m", 5_400),
-    ])
-    func durations(text: String, seconds: Double) {
-        #expect(DurationText.seconds(text) == seconds)
-    }
-
-    @Test("durations that are not durations are refused", arguments: ["", "0", "-5m", "5x", "m", "1h30", "0s"])
-    func refusesDurations(text: String) {
-        #expect(DurationText.seconds(text) == nil)
-    }
-
     @Test("decimal text rounds half away from zero and groups thousands", arguments: [
         (1_234_567.891, 2, false, true, "1,234,567.89"),
         (0.125, 2, false, false, "0.13"),

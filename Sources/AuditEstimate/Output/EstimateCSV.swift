@@ -26,7 +26,7 @@ public enum EstimateCSV {
             let projection = VolumeProjection(tally, scale: report.scale, prices: assumptions.prices, storage: assumptions.storage)
             return [
                 section, policy, key, String(tally.events), String(tally.bytes),
-                String(assumptions.prices.billedBytes(events: tally.events, bytes: tally.ingestedBytes)),
+                DecimalText.format(assumptions.prices.billedBytes(events: tally.events, bytes: tally.ingestedBytes), fractionDigits: 0),
                 total.map { share(tally.events, $0.events) } ?? "", total.map { share(tally.bytes, $0.bytes) } ?? "",
                 number(projection.events.perDay), number(projection.bytes.perDay), number(projection.billedGB.perMonth),
                 number(projection.standardIngestionCost.perMonth), number(projection.infrequentAccessIngestionCost.perMonth),

@@ -61,9 +61,22 @@ public struct CloudWatchPrices: Codable, Sendable, Hashable {
     public static let defaultAsOf = "2026-11-21"
 
     /// The bytes CloudWatch counts for `events` events of `bytes` message bytes in total.
-    public func billedBytes(events: Int, bytes: Int) -> Int {
-        bytes + eventOverheadBytes * events
+    ///
+    /// A `Double`, so that no count (merged estimates can hold any `Int`) overflows; exact up to
+    /// 2^53 bytes (8 PiB).
+    public func billedBytes(events: Int, bytes: Int) -> Double {
+        Double(bytes) + Double(eventOverheadBytes) * Double(events)
     }
+
+    /// The highest price an option takes, in dollars per GB or per GB-month: far above any
+    /// region's (cents to a dollar), low enough that every dollar figure stays finite.
+    public static let maximumPrice = 1_000.0
+
+    /// The largest `eventOverheadBytes` an option takes: 1 MiB, CloudWatch's own event limit.
+    public static let maximumEventOverheadBytes = 1 << 20
+
+    /// The largest `bytesPerGB` an option takes: 2^40 (a TiB).
+    public static let maximumBytesPerGB = 1 << 40
 
     /// A byte count in GB.
     public func gigabytes(_ bytes: Double) -> Double {

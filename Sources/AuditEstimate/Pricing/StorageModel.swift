@@ -36,6 +36,13 @@ public struct StorageModel: Codable, Sendable, Hashable {
     /// The retention the stored volume is computed for: `retentionDays`, or the horizon.
     public var storedDays: Int { retentionDays ?? Self.neverExpireHorizonDays }
 
+    /// The longest retention an option takes: 3,653 days (ten years), CloudWatch Logs' longest
+    /// retention setting (PutRetentionPolicy API reference, `retentionInDays`).
+    public static let maximumRetentionDays = 3_653
+
+    /// The highest compression ratio an option takes: far above what text compresses to.
+    public static let maximumCompressionRatio = 1_000.0
+
     /// With "Never expire", storage is shown after this many days.
     public static let neverExpireHorizonDays = 365
 

@@ -30,7 +30,7 @@ public struct VolumeProjection: Codable, Sendable, Hashable {
     public var infrequentAccessTotalCostPerMonth: Double?
 
     public init(_ tally: VolumeTally, scale: EstimateScale, prices: CloudWatchPrices, storage: StorageModel) {
-        let billed = Double(prices.billedBytes(events: tally.events, bytes: tally.ingestedBytes))
+        let billed = prices.billedBytes(events: tally.events, bytes: tally.ingestedBytes)
         func scaled(_ value: Double) -> ScaledFigure { ScaledFigure(value, scale: scale) }
         events = scaled(Double(tally.events))
         bytes = scaled(Double(tally.bytes))

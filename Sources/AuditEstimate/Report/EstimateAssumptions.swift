@@ -7,6 +7,9 @@ public struct EstimateAssumptions: Codable, Sendable, Hashable {
     /// How many rows each breakdown lists.
     public var top: Int
 
+    /// The most rows a breakdown lists (`--top`).
+    public static let maximumTop = 1_000
+
     public init(prices: CloudWatchPrices = CloudWatchPrices(), storage: StorageModel = StorageModel(), durationSeconds: Double? = nil, top: Int = 10) {
         self.prices = prices
         self.storage = storage

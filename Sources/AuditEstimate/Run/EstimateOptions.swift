@@ -9,6 +9,8 @@ public struct EstimateOptions: Sendable {
     public var assumptions: EstimateAssumptions
     /// The most suggestions offered per policy; 0 turns suggestions off.
     public var suggestionsPerPolicy: Int
+    /// The most suggestions an option asks per policy (`--suggestions`); each costs a replay.
+    public static let maximumSuggestionsPerPolicy = 100
     /// The checklist suggestions must keep.
     public var checklist: SecurityChecklist
 

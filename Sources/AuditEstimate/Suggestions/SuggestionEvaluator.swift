@@ -139,7 +139,7 @@ struct SuggestionEvaluator {
     }
 
     /// The billed bytes of a tally.
-    private func billed(_ tally: VolumeTally) -> Int {
+    private func billed(_ tally: VolumeTally) -> Double {
         options.assumptions.prices.billedBytes(events: tally.events, bytes: tally.ingestedBytes)
     }
 }
