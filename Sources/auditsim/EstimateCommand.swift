@@ -110,7 +110,7 @@ struct EstimateCommand: ParsableCommand {
             try file.finish()
         }
         switch format {
-        case .text: try Console.write(EstimateRendering(report: report).text)
+        case .text: try Console.write(EstimateText.render(report))
         case .json: try Console.writeLine(JSONOutput.string(report))
         case .csv: try Console.write(EstimateCSV.render(report))
         }
@@ -142,16 +142,9 @@ struct EstimateCommand: ParsableCommand {
     }
 
     private func mergedReport(_ inputs: [String]) throws -> EstimateReport {
-        guard let first = inputs.first else { throw ValidationError("--merge needs the estimate JSON files to merge") }
-        var merged: EstimateVolume?
-        for path in inputs {
-            let bytes = try InputBytes.read(path)
-            let volume = try EstimateReport.volume(fromJSON: Data(bytes), name: path == "-" ? "<stdin>" : path)
-            if merged == nil { merged = volume } else { try merged?.add(volume) }
-        }
-        guard let merged else { throw EstimateMergeError("nothing to merge in \(first)") }
-        return EstimateReport(volume: merged, assumptions: try assumptions(),
-                              suggestions: SuggestionReport(policies: [], unavailableReason: "not computed for merged estimates (they need the corpus; run without --merge on a shard)"))
+        var merge = EstimateMerge()
+        for path in inputs { try merge.add(json: Data(try InputBytes.read(path)), name: path == "-" ? "<stdin>" : path) }
+        return try merge.report(assumptions: try assumptions())
     }
 
     private func retention() throws -> Int? {

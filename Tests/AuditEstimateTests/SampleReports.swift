@@ -1,3 +1,4 @@
+import AuditPolicy
 import AuditReplay
 @testable import AuditEstimate
 
@@ -12,9 +13,9 @@ enum SampleReports {
 
     static func policy(_ name: String, scale: Int) -> PolicyVolume {
         let rules = [
-            RuleVolume(index: 0, line: 8, level: "RequestResponse", requests: 40 * scale, tally: tally(40 * scale, 900_000 * scale)),
-            RuleVolume(index: 1, line: 17, level: "None", requests: 100, tally: tally(0, 0)),
-            RuleVolume(index: 2, line: 23, level: "Metadata", requests: 60 * scale, tally: tally(60 * scale, 100_000 * scale)),
+            RuleVolume(index: 0, line: 8, level: .requestResponse, requests: 40 * scale, tally: tally(40 * scale, 900_000 * scale)),
+            RuleVolume(index: 1, line: 17, level: .none, requests: 100, tally: tally(0, 0)),
+            RuleVolume(index: 2, line: 23, level: .metadata, requests: 60 * scale, tally: tally(60 * scale, 100_000 * scale)),
         ]
         var timeline = Timeline()
         for minute in 0..<60 {
@@ -24,8 +25,8 @@ enum SampleReports {
         return PolicyVolume(
             policy: name, total: total,
             stages: BreakdownTable(["ResponseComplete": total]),
-            levels: [LevelVolume(level: "None", requests: 100), LevelVolume(level: "Metadata", requests: 60 * scale, tally: rules[2].tally),
-                     LevelVolume(level: "Request"), LevelVolume(level: "RequestResponse", requests: 40 * scale, tally: rules[0].tally)],
+            levels: [LevelVolume(level: .none, requests: 100), LevelVolume(level: .metadata, requests: 60 * scale, tally: rules[2].tally),
+                     LevelVolume(level: .request), LevelVolume(level: .requestResponse, requests: 40 * scale, tally: rules[0].tally)],
             rules: rules,
             resources: BreakdownTable(["configmaps": tally(30 * scale, 700_000 * scale), "pods": tally(10 * scale, 200_000 * scale),
                                        "leases.coordination.k8s.io": tally(60 * scale, 100_000 * scale)]),

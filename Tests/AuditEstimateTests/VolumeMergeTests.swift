@@ -64,8 +64,8 @@ struct VolumeMergeTests {
         let tally = VolumeTally(events: events, bytes: 100 * events, ingestedBytes: 100 * events)
         return PolicyVolume(
             policy: policy, total: tally, stages: BreakdownTable(["ResponseComplete": tally]),
-            levels: [LevelVolume(level: "Metadata", requests: events, tally: tally)],
-            rules: lines.enumerated().map { RuleVolume(index: $0.offset, line: $0.element, level: "Metadata", requests: $0.offset == 0 ? events : 0, tally: $0.offset == 0 ? tally : VolumeTally()) },
+            levels: [LevelVolume(level: .metadata, requests: events, tally: tally)],
+            rules: lines.enumerated().map { RuleVolume(index: $0.offset, line: $0.element, level: .metadata, requests: $0.offset == 0 ? events : 0, tally: $0.offset == 0 ? tally : VolumeTally()) },
             resources: BreakdownTable(["pods": tally]), verbs: BreakdownTable(["get": tally]),
             oversize: OversizeCounts(events: 1, arriveCut: 1, overCloudWatchMaxEventSize: 0)
         )

@@ -202,12 +202,12 @@ private struct PolicyTallies {
         var stageTable = BreakdownTable()
         for (index, stage) in Stage.allCases.enumerated() where !stages[index].isEmpty { stageTable.add(stage.rawValue, stages[index]) }
         let levelVolumes = Level.allCases.enumerated().map { index, level in
-            LevelVolume(level: level.rawValue, requests: replayed?.levels.first { $0.level == level.rawValue }?.requests ?? 0, tally: levels[index])
+            LevelVolume(level: level, requests: replayed?.levels.first { $0.level == level.rawValue }?.requests ?? 0, tally: levels[index])
         }
         let ruleVolumes = rules.enumerated().map { index, tally in
             let rule = compiledRules[index]
             let requests = replayed?.rules.first { $0.index == index }?.requests ?? 0
-            return RuleVolume(index: index, line: rule.location?.line, level: rule.level.rawValue, requests: requests, tally: tally)
+            return RuleVolume(index: index, line: rule.location?.line, level: rule.level, requests: requests, tally: tally)
         }
         return PolicyVolume(
             policy: name, total: total, stages: stageTable, levels: levelVolumes, rules: ruleVolumes,

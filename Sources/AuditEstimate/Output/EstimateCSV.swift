@@ -36,7 +36,7 @@ public enum EstimateCSV {
             let total = policy.total
             rows.append(row("total", policy.policy, "all", total, total: total))
             for stage in policy.stages.rows() { rows.append(row("stage", policy.policy, stage.key, stage.tally, total: total)) }
-            for level in policy.levels where !level.tally.isEmpty { rows.append(row("level", policy.policy, level.level, level.tally, total: total)) }
+            for level in policy.levels where !level.tally.isEmpty { rows.append(row("level", policy.policy, level.level.rawValue, level.tally, total: total)) }
             for rule in policy.rules.filter({ !$0.tally.isEmpty }).sorted(by: { ($1.tally.bytes, $0.index) < ($0.tally.bytes, $1.index) }) {
                 rows.append(row("rule", policy.policy, "\(rule.label) \(rule.level)", rule.tally, total: total))
             }

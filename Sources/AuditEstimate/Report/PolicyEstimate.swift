@@ -12,7 +12,7 @@ public struct PolicyEstimate: Codable, Sendable, Hashable {
         policy = volume.policy
         projection = VolumeProjection(volume.total, scale: scale, prices: assumptions.prices, storage: assumptions.storage)
         oversizeEvents = ScaledFigure(Double(volume.oversize.events), scale: scale)
-        let ruleRows = volume.rules.filter { !$0.tally.isEmpty }.map { (key: "\($0.label) \($0.level)", tally: $0.tally) }
+        let ruleRows = volume.rules.filter { !$0.tally.isEmpty }.map { (key: "\($0.label) \($0.level.rawValue)", tally: $0.tally) }
         breakdowns = [RankedBreakdown(dimension: .rule, rows: ruleRows, total: volume.total, scale: scale, top: assumptions.top)]
             + volume.breakdowns.map { dimension, table in
                 RankedBreakdown(dimension: dimension, rows: table.tallies.map { (key: $0.key, tally: $0.value) },

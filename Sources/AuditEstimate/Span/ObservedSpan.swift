@@ -41,6 +41,6 @@ public struct ObservedSpan: Codable, Sendable, Hashable {
     /// The span's length in seconds, when there are timestamps.
     public var seconds: Double? {
         guard let first = firstMicroseconds, let last = lastMicroseconds else { return nil }
-        return Double(last - first) / 1_000_000
+        return (Double(last) - Double(first)) / 1_000_000
     }
 }

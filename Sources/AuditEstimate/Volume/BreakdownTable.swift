@@ -34,7 +34,13 @@ extension BreakdownTable: Codable {
     public init(from decoder: Decoder) throws {
         let rows = try decoder.singleValueContainer().decode([BreakdownRow].self)
         var table = BreakdownTable()
-        for row in rows { table.add(row.key, row.tally) }
+        for row in rows {
+            // Written once per key; a repeated key in a merge input would be added twice.
+            guard table.tallies[row.key] == nil else {
+                throw DecodingError.dataCorrupted(DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "the key '\(row.key)' appears twice"))
+            }
+            table.add(row.key, row.tally)
+        }
         self = table
     }
 

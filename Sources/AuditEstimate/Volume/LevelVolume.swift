@@ -1,11 +1,13 @@
+import AuditPolicy
+
 /// The requests and events of one decided level.
 public struct LevelVolume: Codable, Sendable, Hashable {
-    /// `None`, `Metadata`, `Request` or `RequestResponse`.
-    public var level: String
+    /// The level, written `None`, `Metadata`, `Request` or `RequestResponse`.
+    public var level: Level
     public var requests: Int
     public var tally: VolumeTally
 
-    public init(level: String, requests: Int = 0, tally: VolumeTally = VolumeTally()) {
+    public init(level: Level, requests: Int = 0, tally: VolumeTally = VolumeTally()) {
         self.level = level
         self.requests = requests
         self.tally = tally

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// What one rule decided.
 public struct RuleVolume: Codable, Sendable, Hashable {
     /// The rule's position in `rules`, from 0 (shown as `#index+1`).
@@ -5,13 +7,13 @@ public struct RuleVolume: Codable, Sendable, Hashable {
     /// The line where the rule starts in the policy file, when known.
     public var line: Int?
     /// The rule's level.
-    public var level: String
+    public var level: Level
     /// Requests the rule decided.
     public var requests: Int
     /// The events written for them.
     public var tally: VolumeTally
 
-    public init(index: Int, line: Int?, level: String, requests: Int = 0, tally: VolumeTally = VolumeTally()) {
+    public init(index: Int, line: Int?, level: Level, requests: Int = 0, tally: VolumeTally = VolumeTally()) {
         self.index = index
         self.line = line
         self.level = level
@@ -23,7 +25,7 @@ public struct RuleVolume: Codable, Sendable, Hashable {
     public var label: String { "#\(index)" + (line.map { " (line \($0))" } ?? "") }
 
     /// What must match for two shards' rules to be the same rule.
-    var signature: String { "\(index)|\(line.map(String.init) ?? "-")|\(level)" }
+    var signature: String { "\(index)|\(line.map(String.init) ?? "-")|\(level.rawValue)" }
 
     mutating func add(_ other: RuleVolume) {
         requests += other.requests

@@ -10,6 +10,10 @@ public struct Timeline: Sendable, Hashable {
     /// The most buckets kept before coarsening.
     public static let maximumBuckets = 20_000
 
+    /// The bucket starts a timeline read back can hold: seconds whose microseconds fit an `Int64`,
+    /// with a day to spare for the end of the last bucket.
+    public static let startRange: ClosedRange<Int64> = (86_400 - Int64.max / 1_000_000)...(Int64.max / 1_000_000 - 86_400)
+
     /// The bucket width in seconds.
     public private(set) var bucketSeconds: Int
     /// The tally of each bucket, by the bucket's start in seconds since the epoch.
@@ -72,6 +76,10 @@ extension Timeline: Codable {
         }
         var buckets: [Int64: VolumeTally] = [:]
         for bucket in try container.decode([TimelineBucket].self, forKey: .buckets) {
+            guard Self.startRange.contains(bucket.start), buckets[bucket.start] == nil else {
+                throw DecodingError.dataCorruptedError(forKey: .buckets, in: container,
+                                                       debugDescription: "bucket start \(bucket.start) is repeated or outside \(Self.startRange)")
+            }
             guard bucket.start % Int64(width) == 0 else {
                 throw DecodingError.dataCorruptedError(forKey: .buckets, in: container,
                                                        debugDescription: "bucket start \(bucket.start) is not a multiple of \(width)")

@@ -1,13 +1,23 @@
-import AuditEstimate
+import AuditPolicy
 
-/// The text report of `auditsim estimate`.
-struct EstimateRendering {
+/// The text report of `auditsim estimate`, for a terminal: every string that came from an input
+/// (file and policy names, resources, users, namespaces, suggestion texts) is escaped with
+/// `TerminalEscaping`, so no input can rewrite the terminal.
+public enum EstimateText {
+    /// The whole report.
+    public static func render(_ report: EstimateReport) -> String {
+        EstimateTextWriter(report: report).text
+    }
+}
+
+/// Writes one report's text.
+private struct EstimateTextWriter {
     var report: EstimateReport
 
     var text: String {
         var lines: [String] = []
         let volume = report.volume
-        let files = volume.inputs.count == 1 ? volume.inputs[0] : "\(volume.inputs.count) inputs"
+        let files = volume.inputs.count == 1 ? shown(volume.inputs[0]) : "\(volume.inputs.count) inputs"
         lines.append("Read \(FigureText.count(volume.rawEvents)) events from \(files): \(FigureText.count(volume.requests)) requests.")
         var notes: [String] = []
         if volume.incompleteRequests > 0 { notes.append("\(FigureText.count(volume.incompleteRequests)) without their last stage (sizes are lower bounds)") }
@@ -49,7 +59,7 @@ struct EstimateRendering {
         row("Standard per month") { optional($0.projection.standardTotalCostPerMonth, FigureText.dollars) }
         row("Infrequent Access per month") { optional($0.projection.infrequentAccessTotalCostPerMonth, FigureText.dollars) }
         var lines = ["", "Side by side:"]
-        for (index, policy) in report.policies.enumerated() { lines.append("  policy \(index + 1): \(policy.policy)") }
+        for (index, policy) in report.policies.enumerated() { lines.append("  policy \(index + 1): \(shown(policy.policy))") }
         lines.append(contentsOf: TextTable.render(rows, rightAligned: 1...).map { "  " + $0 })
         lines.append("")
         lines.append("What-if, against policy 1:")
@@ -69,7 +79,7 @@ struct EstimateRendering {
     }
 
     private func section(_ policy: PolicyEstimate, volume: PolicyVolume, number: Int) -> [String] {
-        var lines = ["", "Policy \(number): \(policy.policy)"]
+        var lines = ["", "Policy \(number): \(shown(policy.policy))"]
         let projection = policy.projection
         var rows: [[String]] = [["", "corpus", "per day", "per month"]]
         func row(_ title: String, _ figure: ScaledFigure, _ format: (Double) -> String) {
@@ -115,7 +125,7 @@ struct EstimateRendering {
             lines.append("  Top \(rows.count)\(more) \(breakdown.dimension.plural) by \(title):")
             var table: [[String]] = [[breakdown.dimension.rawValue, "events", "share", "bytes", "share", "per day"]]
             for row in rows {
-                table.append([row.key, FigureText.count(row.events), FigureText.percent(row.eventsShare), FigureText.bytes(Double(row.bytes)),
+                table.append([shown(row.key), FigureText.count(row.events), FigureText.percent(row.eventsShare), FigureText.bytes(Double(row.bytes)),
                               FigureText.percent(row.bytesShare), optional(row.bytesPerDay, FigureText.bytes)])
             }
             lines.append(contentsOf: TextTable.render(table, rightAligned: 1...).map { "    " + $0 })
@@ -130,11 +140,11 @@ struct EstimateRendering {
         for policy in section.policies {
             lines.append("")
             guard !policy.offered.isEmpty else {
-                lines.append("Suggestions for \(policy.policy): none; no change found that saves bytes without opening a gap on the security checklist.")
+                lines.append("Suggestions for \(shown(policy.policy)): none; no change found that saves bytes without opening a gap on the security checklist.")
                 lines.append(contentsOf: refused(policy))
                 continue
             }
-            lines.append("Suggestions for \(policy.policy), largest saving first. Each was replayed over the same corpus and checked over every possible request")
+            lines.append("Suggestions for \(shown(policy.policy)), largest saving first. Each was replayed over the same corpus and checked over every possible request")
             lines.append("against the security checklist: it stops logging nothing a row needs and lowers nothing below a row's level.")
             for (index, suggestion) in policy.offered.enumerated() {
                 lines.append(contentsOf: item(suggestion, number: "\(index + 1)."))
@@ -146,9 +156,9 @@ struct EstimateRendering {
     }
 
     private func item(_ suggestion: Suggestion, number: String) -> [String] {
-        var lines = ["", "  \(number) \(suggestion.title)", "     saves \(saving(suggestion))."]
-        lines.append("     Why: \(suggestion.rationale).")
-        lines.append(contentsOf: suggestion.change.map { "       " + $0 })
+        var lines = ["", "  \(number) \(shown(suggestion.title))", "     saves \(saving(suggestion))."]
+        lines.append("     Why: \(shown(suggestion.rationale)).")
+        lines.append(contentsOf: suggestion.change.map { "       " + shown($0) })
         lines.append("     Checklist: \(suggestion.checklist.rowsChecked) rows checked; \(suggestion.checklist.changedRequestClasses) classes of requests change; no gap.")
         return lines
     }
@@ -157,8 +167,8 @@ struct EstimateRendering {
         guard !policy.refused.isEmpty else { return [] }
         var lines = ["", "  Refused, because they would open a gap on the security checklist:"]
         for suggestion in policy.refused {
-            lines.append("  - \(suggestion.title): would save \(saving(suggestion)), but")
-            for gap in suggestion.checklist.gaps.prefix(3) { lines.append("      \(gap)") }
+            lines.append("  - \(shown(suggestion.title)): would save \(saving(suggestion)), but")
+            for gap in suggestion.checklist.gaps.prefix(3) { lines.append("      \(shown(gap))") }
             if suggestion.checklist.gaps.count > 3 { lines.append("      ... and \(suggestion.checklist.gaps.count - 3) more") }
         }
         return lines
@@ -171,8 +181,8 @@ struct EstimateRendering {
         let billed = prices.billedBytes(events: suggestion.saving.events, bytes: suggestion.saving.ingestedBytes)
         let total = report.volume.policies.first { $0.policy == suggestion.policy }.map { prices.billedBytes(events: $0.total.events, bytes: $0.total.ingestedBytes) } ?? 0
         var text = suggestion.saving.events != 0 ? "\(FigureText.count(suggestion.saving.events)) events and " : ""
-        text += "\(FigureText.bytes(Double(billed))) billed over the corpus"
-        if total > 0 { text += " (\(FigureText.percent(Double(billed) / Double(total))) of the policy's bill)" }
+        text += "\(FigureText.bytes(billed)) billed over the corpus"
+        if total > 0 { text += " (\(FigureText.percent(billed / total)) of the policy's bill)" }
         if let gb = projection.billedGB.perDay { text += ", \(FigureText.amount(gb)) GB a day" }
         if let standard = projection.standardTotalCostPerMonth, let infrequent = projection.infrequentAccessTotalCostPerMonth {
             text += ", \(FigureText.dollars(standard)) a month Standard (\(FigureText.dollars(infrequent)) Infrequent Access)"
@@ -182,5 +192,10 @@ struct EstimateRendering {
 
     private func optional(_ value: Double?, _ format: (Double) -> String) -> String {
         value.map(format) ?? "n/a"
+    }
+
+    /// Text from an input, safe for a terminal.
+    private func shown(_ text: String) -> String {
+        TerminalEscaping.escaped(text)
     }
 }

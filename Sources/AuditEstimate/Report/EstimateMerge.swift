@@ -1,0 +1,52 @@
+import Foundation
+
+/// Estimates of shards of a corpus, written by `--format json`, merged into the estimate of one
+/// run over all of them (`auditsim estimate --merge`).
+///
+/// Each input is untrusted: it is checked (`MergeCounters`) before it is added, and an input
+/// that does not pass is an `EstimateMergeError` naming it and the field, never a trap.
+///
+/// ```swift
+/// var merge = EstimateMerge()
+/// for (name, data) in files { try merge.add(json: data, name: name) }
+/// let report = try merge.report(assumptions: EstimateAssumptions())
+/// ```
+public struct EstimateMerge: Sendable {
+    private var volume: EstimateVolume?
+    /// The sum, over the inputs so far, of each input's largest count: a bound on every merged figure.
+    private var countBound = 0
+
+    public init() {}
+
+    /// Adds the estimate in `json`, read from `name`.
+    ///
+    /// - Throws: `EstimateMergeError` when it is not an estimate, holds a negative count, would
+    ///   make a sum overflow, or was made under other policies or limits than the others.
+    public mutating func add(json: Data, name: String) throws(EstimateMergeError) {
+        let next = try EstimateReport.volume(fromJSON: json, name: name)
+        let (bound, overflow) = countBound.addingReportingOverflow(try MergeCounters.largest(in: next, name: name))
+        guard !overflow else {
+            throw EstimateMergeError("\(name): its counts and those of the estimates before it add up to more than \(Int.max); no corpus is that large")
+        }
+        countBound = bound
+        guard var merged = volume else {
+            volume = next
+            return
+        }
+        do {
+            try merged.add(next)
+        } catch {
+            throw EstimateMergeError("\(name): \(error.message)")
+        }
+        volume = merged
+    }
+
+    /// The merged estimate, its figures computed under `assumptions`.
+    ///
+    /// - Throws: `EstimateMergeError` when nothing was added.
+    public func report(assumptions: EstimateAssumptions) throws(EstimateMergeError) -> EstimateReport {
+        guard let volume else { throw EstimateMergeError("--merge needs the estimate JSON files to merge") }
+        return EstimateReport(volume: volume, assumptions: assumptions,
+                              suggestions: SuggestionReport(policies: [], unavailableReason: "not computed for merged estimates (they need the corpus; run without --merge on a shard)"))
+    }
+}

@@ -1,0 +1,89 @@
+/// The checks an estimate read for `--merge` passes before it is added: the file is untrusted
+/// input, so every count must be one a replay can produce, and no sum of counts may overflow.
+///
+/// Every count (events, bytes, requests, lines) must be 0 or more. Merging adds counts of the
+/// same field across files, and coarsening a timeline adds a file's buckets together, so each
+/// merged figure is at most the sum, over the files, of each file's largest count or timeline
+/// total. `EstimateMerge` keeps that sum with overflow checks: while it fits an `Int`, no merged
+/// figure can overflow.
+enum MergeCounters {
+    /// The largest count of `volume`, or its largest timeline total.
+    ///
+    /// - Throws: `EstimateMergeError` naming `name` and the field when a count is negative or a
+    ///   timeline's total overflows.
+    static func largest(in volume: EstimateVolume, name: String) throws(EstimateMergeError) -> Int {
+        var check = Check(name: name)
+        try check.count(volume.rawEvents, "volume.rawEvents")
+        try check.count(volume.requests, "volume.requests")
+        try check.count(volume.incompleteRequests, "volume.incompleteRequests")
+        try check.count(volume.duplicateEvents, "volume.duplicateEvents")
+        try check.count(volume.malformedLines, "volume.malformedLines")
+        try check.count(volume.span.requestsWithoutTimestamp, "volume.span.requestsWithoutTimestamp")
+        try check.count(volume.limits.maxEventSize, "volume.limits.maxEventSize")
+        try check.count(volume.limits.cloudWatchMaxEventSize, "volume.limits.cloudWatchMaxEventSize")
+        if let truncate = volume.limits.apiServerTruncateMaxEventSize { try check.count(truncate, "volume.limits.apiServerTruncateMaxEventSize") }
+        for (index, policy) in volume.policies.enumerated() {
+            let path = "volume.policies[\(index)]"
+            try check.tally(policy.total, path + ".total")
+            try check.count(policy.defaultRequests, path + ".defaultRequests")
+            for (level, entry) in policy.levels.enumerated() {
+                try check.count(entry.requests, path + ".levels[\(level)].requests")
+                try check.tally(entry.tally, path + ".levels[\(level)]")
+            }
+            for (rule, entry) in policy.rules.enumerated() {
+                try check.count(entry.requests, path + ".rules[\(rule)].requests")
+                try check.tally(entry.tally, path + ".rules[\(rule)]")
+            }
+            let tables = [("stages", policy.stages), ("resources", policy.resources), ("verbs", policy.verbs), ("users", policy.users),
+                          ("identities", policy.identities), ("namespaces", policy.namespaces)]
+            for (field, table) in tables {
+                for (key, tally) in table.tallies { try check.tally(tally, "\(path).\(field)[\"\(key)\"]") }
+            }
+            var timelineTotal = VolumeTally()
+            for bucket in policy.timeline.sortedBuckets {
+                let at = "\(path).timeline.buckets[start \(bucket.start)]"
+                try check.tally(bucket.tally, at)
+                timelineTotal = try check.sum(timelineTotal, bucket.tally, at)
+            }
+            try check.tally(timelineTotal, path + ".timeline")
+            try check.count(policy.oversize.events, path + ".oversize.events")
+            try check.count(policy.oversize.arriveCut, path + ".oversize.arriveCut")
+            try check.count(policy.oversize.overCloudWatchMaxEventSize, path + ".oversize.overCloudWatchMaxEventSize")
+            try check.count(policy.lowerBound.requests, path + ".lowerBound.requests")
+            try check.tally(policy.lowerBound.tally, path + ".lowerBound")
+            if let truncation = policy.apiServerTruncation {
+                try check.count(truncation.truncatedEvents, path + ".apiServerTruncation.truncatedEvents")
+                try check.count(truncation.droppedEvents, path + ".apiServerTruncation.droppedEvents")
+                try check.count(truncation.bytesRemoved, path + ".apiServerTruncation.bytesRemoved")
+            }
+        }
+        return check.largest
+    }
+
+    /// The running check of one file.
+    private struct Check {
+        let name: String
+        var largest = 0
+
+        mutating func count(_ value: Int, _ field: String) throws(EstimateMergeError) {
+            guard value >= 0 else { throw EstimateMergeError("\(name): \(field) is \(value); counts cannot be negative") }
+            largest = max(largest, value)
+        }
+
+        mutating func tally(_ tally: VolumeTally, _ field: String) throws(EstimateMergeError) {
+            try count(tally.events, field + ".events")
+            try count(tally.bytes, field + ".bytes")
+            try count(tally.ingestedBytes, field + ".ingestedBytes")
+        }
+
+        func sum(_ lhs: VolumeTally, _ rhs: VolumeTally, _ field: String) throws(EstimateMergeError) -> VolumeTally {
+            let events = lhs.events.addingReportingOverflow(rhs.events)
+            let bytes = lhs.bytes.addingReportingOverflow(rhs.bytes)
+            let ingested = lhs.ingestedBytes.addingReportingOverflow(rhs.ingestedBytes)
+            guard !events.overflow, !bytes.overflow, !ingested.overflow else {
+                throw EstimateMergeError("\(name): the timeline's counts up to \(field) add up to more than \(Int.max)")
+            }
+            return VolumeTally(events: events.partialValue, bytes: bytes.partialValue, ingestedBytes: ingested.partialValue)
+        }
+    }
+}
