@@ -16,7 +16,7 @@ public struct VolumeAccumulator {
     /// when false, only each policy's totals are kept.
     public let detailed: Bool
 
-    private var span = ObservedSpan()
+    private var span = ObservedSpan(requestTimes: RequestTimes())
     private var dimensions: [KeyInterner]
     private var resourceParts: [ResourceRef?] = []
     private var tallies: [PolicyTallies]

@@ -27,11 +27,14 @@ public struct EstimateScale: Codable, Sendable, Hashable {
     public var daysPerMonth: Double
     /// How the span was measured, in a sentence.
     public var explanation: String
+    /// Requests dated far from the rest, left out of the span; `nil` when there are none.
+    public var outliers: TimestampOutliers?
 
     /// 365.25 / 12.
     public static let daysPerMonth = 30.4375
 
-    public init(basis: Basis, seconds: Double?, firstTimestamp: String?, lastTimestamp: String?, perDayFactor: Double?, daysPerMonth: Double, explanation: String) {
+    public init(basis: Basis, seconds: Double?, firstTimestamp: String?, lastTimestamp: String?, perDayFactor: Double?, daysPerMonth: Double, explanation: String,
+                outliers: TimestampOutliers? = nil) {
         self.basis = basis
         self.seconds = seconds
         self.firstTimestamp = firstTimestamp
@@ -39,15 +42,21 @@ public struct EstimateScale: Codable, Sendable, Hashable {
         self.perDayFactor = perDayFactor
         self.daysPerMonth = daysPerMonth
         self.explanation = explanation
+        self.outliers = outliers
     }
 
-    /// The scale of a corpus whose timestamps span `span`, unless `durationSeconds` is given
-    /// (`--duration`), which wins.
+    /// The scale of a corpus whose timestamps span `span` (its bulk: outliers left out), unless
+    /// `durationSeconds` is given (`--duration`), which wins.
     public init(span: ObservedSpan, durationSeconds: Double?) {
-        let first = span.firstMicroseconds.map(UTCTime.format(microseconds:))
-        let last = span.lastMicroseconds.map(UTCTime.format(microseconds:))
-        let measured = span.seconds
-        let missing = span.requestsWithoutTimestamp > 0 ? " (\(span.requestsWithoutTimestamp) requests had no timestamp)" : ""
+        let bulk = span.bulk
+        let first = bulk.map { UTCTime.format(microseconds: $0.firstMicroseconds) }
+        let last = bulk.map { UTCTime.format(microseconds: $0.lastMicroseconds) }
+        let measured = bulk.map { (Double($0.lastMicroseconds) - Double($0.firstMicroseconds)) / 1_000_000 }
+        var missing = span.requestsWithoutTimestamp > 0 ? " (\(span.requestsWithoutTimestamp) requests had no timestamp)" : ""
+        if let outliers = bulk?.outliers {
+            let count = outliers.requests == 1 ? "1 request dated far from the rest is" : "\(outliers.requests) requests dated far from the rest are"
+            missing += "; \(count) left out of the span (\(outliers.examples.joined(separator: ", ")))"
+        }
         if let durationSeconds {
             var explanation = "--duration \(Self.describe(seconds: durationSeconds))"
             if let measured, let first, let last {
@@ -56,15 +65,18 @@ public struct EstimateScale: Codable, Sendable, Hashable {
                 explanation += "; the events carry no timestamps"
             }
             self.init(basis: .duration, seconds: durationSeconds, firstTimestamp: first, lastTimestamp: last,
-                      perDayFactor: 86_400 / durationSeconds, daysPerMonth: Self.daysPerMonth, explanation: explanation + missing)
+                      perDayFactor: 86_400 / durationSeconds, daysPerMonth: Self.daysPerMonth, explanation: explanation + missing,
+                      outliers: bulk?.outliers)
         } else if let measured, measured > 0, let first, let last {
             self.init(basis: .timestamps, seconds: measured, firstTimestamp: first, lastTimestamp: last,
                       perDayFactor: 86_400 / measured, daysPerMonth: Self.daysPerMonth,
-                      explanation: "\(Self.describe(seconds: measured)) from the events' timestamps: first stageTimestamp \(first), last \(last)" + missing)
+                      explanation: "\(Self.describe(seconds: measured)) from the events' timestamps: first stageTimestamp \(first), last \(last)" + missing,
+                      outliers: bulk?.outliers)
         } else {
             let why = measured == nil ? "the events carry no timestamps" : "all timestamps are the same instant"
             self.init(basis: .unavailable, seconds: nil, firstTimestamp: first, lastTimestamp: last, perDayFactor: nil,
-                      daysPerMonth: Self.daysPerMonth, explanation: "\(why): give --duration to scale to a day and a month" + missing)
+                      daysPerMonth: Self.daysPerMonth, explanation: "\(why): give --duration to scale to a day and a month" + missing,
+                      outliers: bulk?.outliers)
         }
     }
 

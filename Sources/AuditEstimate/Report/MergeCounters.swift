@@ -3,8 +3,8 @@
 ///
 /// Every count (events, bytes, requests, lines) must be 0 or more. Merging adds counts of the
 /// same field across files, and coarsening a timeline adds a file's buckets together, so each
-/// merged figure is at most the sum, over the files, of each file's largest count or timeline
-/// total. `EstimateMerge` keeps that sum with overflow checks: while it fits an `Int`, no merged
+/// merged figure is at most the sum, over the files, of each file's largest count or total of
+/// buckets (timeline, request times). `EstimateMerge` keeps that sum with overflow checks: while it fits an `Int`, no merged
 /// figure can overflow.
 enum MergeCounters {
     /// The largest count of `volume`, or its largest timeline total.
@@ -19,6 +19,13 @@ enum MergeCounters {
         try check.count(volume.duplicateEvents, "volume.duplicateEvents")
         try check.count(volume.malformedLines, "volume.malformedLines")
         try check.count(volume.span.requestsWithoutTimestamp, "volume.span.requestsWithoutTimestamp")
+        var timedRequests = 0
+        for bucket in volume.span.requestTimes?.sortedBuckets ?? [] {
+            let at = "volume.span.requestTimes.buckets[start \(bucket.start)].requests"
+            try check.count(bucket.requests, at)
+            timedRequests = try check.sum(timedRequests, bucket.requests, at)
+        }
+        try check.count(timedRequests, "volume.span.requestTimes")
         try check.count(volume.limits.maxEventSize, "volume.limits.maxEventSize")
         try check.count(volume.limits.cloudWatchMaxEventSize, "volume.limits.cloudWatchMaxEventSize")
         if let truncate = volume.limits.apiServerTruncateMaxEventSize { try check.count(truncate, "volume.limits.apiServerTruncateMaxEventSize") }
@@ -43,7 +50,9 @@ enum MergeCounters {
             for bucket in policy.timeline.sortedBuckets {
                 let at = "\(path).timeline.buckets[start \(bucket.start)]"
                 try check.tally(bucket.tally, at)
-                timelineTotal = try check.sum(timelineTotal, bucket.tally, at)
+                timelineTotal = VolumeTally(events: try check.sum(timelineTotal.events, bucket.tally.events, at),
+                                            bytes: try check.sum(timelineTotal.bytes, bucket.tally.bytes, at),
+                                            ingestedBytes: try check.sum(timelineTotal.ingestedBytes, bucket.tally.ingestedBytes, at))
             }
             try check.tally(timelineTotal, path + ".timeline")
             try check.count(policy.oversize.events, path + ".oversize.events")
@@ -76,14 +85,11 @@ enum MergeCounters {
             try count(tally.ingestedBytes, field + ".ingestedBytes")
         }
 
-        func sum(_ lhs: VolumeTally, _ rhs: VolumeTally, _ field: String) throws(EstimateMergeError) -> VolumeTally {
-            let events = lhs.events.addingReportingOverflow(rhs.events)
-            let bytes = lhs.bytes.addingReportingOverflow(rhs.bytes)
-            let ingested = lhs.ingestedBytes.addingReportingOverflow(rhs.ingestedBytes)
-            guard !events.overflow, !bytes.overflow, !ingested.overflow else {
-                throw EstimateMergeError("\(name): the timeline's counts up to \(field) add up to more than \(Int.max)")
-            }
-            return VolumeTally(events: events.partialValue, bytes: bytes.partialValue, ingestedBytes: ingested.partialValue)
+        /// `lhs + rhs`, two counts of buckets that widening may add together.
+        func sum(_ lhs: Int, _ rhs: Int, _ field: String) throws(EstimateMergeError) -> Int {
+            let (sum, overflow) = lhs.addingReportingOverflow(rhs)
+            guard !overflow else { throw EstimateMergeError("\(name): the buckets up to \(field) add up to more than \(Int.max)") }
+            return sum
         }
     }
 }

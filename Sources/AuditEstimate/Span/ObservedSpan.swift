@@ -4,6 +4,9 @@
 /// Not from `requestReceivedTimestamp`: a watch recorded at the end of a five-minute log may
 /// have been received an hour earlier, and would stretch the span twelvefold.
 ///
+/// Requests dated far from the rest (`TimestampOutliers`) are told apart with `requestTimes`, and
+/// left out of the span an estimate scales by (`bulk`).
+///
 /// Mergeable: the span of shards is the earliest start and the latest end of theirs.
 public struct ObservedSpan: Codable, Sendable, Hashable {
     /// The earliest `stageTimestamp`, in microseconds since the Unix epoch (UTC).
@@ -12,11 +15,15 @@ public struct ObservedSpan: Codable, Sendable, Hashable {
     public var lastMicroseconds: Int64?
     /// Requests replayed without any readable timestamp (not in the span nor in the timeline).
     public var requestsWithoutTimestamp: Int
+    /// When the requests were recorded, to find outliers; `nil` when not kept (a span built by
+    /// hand, or merged with an estimate written before it was).
+    public var requestTimes: RequestTimes?
 
-    public init(firstMicroseconds: Int64? = nil, lastMicroseconds: Int64? = nil, requestsWithoutTimestamp: Int = 0) {
+    public init(firstMicroseconds: Int64? = nil, lastMicroseconds: Int64? = nil, requestsWithoutTimestamp: Int = 0, requestTimes: RequestTimes? = nil) {
         self.firstMicroseconds = firstMicroseconds
         self.lastMicroseconds = lastMicroseconds
         self.requestsWithoutTimestamp = requestsWithoutTimestamp
+        self.requestTimes = requestTimes
     }
 
     /// Widens the span to cover a request whose recorded events were written from `first` to
@@ -29,6 +36,7 @@ public struct ObservedSpan: Codable, Sendable, Hashable {
         let end = max(last ?? start, start)
         firstMicroseconds = min(firstMicroseconds ?? start, start)
         lastMicroseconds = max(lastMicroseconds ?? end, end)
+        requestTimes?.add(first: start, last: end)
     }
 
     /// Widens the span to cover another.
@@ -36,11 +44,14 @@ public struct ObservedSpan: Codable, Sendable, Hashable {
         if let first = other.firstMicroseconds { firstMicroseconds = min(firstMicroseconds ?? first, first) }
         if let last = other.lastMicroseconds { lastMicroseconds = max(lastMicroseconds ?? last, last) }
         requestsWithoutTimestamp += other.requestsWithoutTimestamp
+        if let times = other.requestTimes { requestTimes?.add(times) } else { requestTimes = nil }
     }
 
-    /// The span's length in seconds, when there are timestamps.
-    public var seconds: Double? {
+    /// The span of the requests that are not outliers, and the outliers; without `requestTimes`,
+    /// the whole span. `nil` when no request has a timestamp.
+    public var bulk: SpanBulk? {
+        if let bulk = requestTimes?.bulk { return bulk }
         guard let first = firstMicroseconds, let last = lastMicroseconds else { return nil }
-        return (Double(last) - Double(first)) / 1_000_000
+        return SpanBulk(firstMicroseconds: first, lastMicroseconds: last, outliers: nil)
     }
 }
