@@ -38,7 +38,7 @@ public enum EstimateCSV {
             for stage in policy.stages.rows() { rows.append(row("stage", policy.policy, stage.key, stage.tally, total: total)) }
             for level in policy.levels where !level.tally.isEmpty { rows.append(row("level", policy.policy, level.level.rawValue, level.tally, total: total)) }
             for rule in policy.rules.filter({ !$0.tally.isEmpty }).sorted(by: { ($1.tally.bytes, $0.index) < ($0.tally.bytes, $1.index) }) {
-                rows.append(row("rule", policy.policy, "\(rule.label) \(rule.level)", rule.tally, total: total))
+                rows.append(row("rule", policy.policy, "\(rule.label) \(rule.level.rawValue)", rule.tally, total: total))
             }
             for (dimension, table) in policy.breakdowns {
                 for entry in table.rows() { rows.append(row(dimension.rawValue, policy.policy, entry.key, entry.tally, total: total)) }
