@@ -49,7 +49,7 @@ public struct RequestTimes: Sendable, Hashable {
 
     /// Counts a request recorded from `first` to `last` (microseconds since the epoch).
     public mutating func add(first: Int64, last: Int64) {
-        let start = Self.floorDivide(Self.floorDivide(first, 1_000_000), bucketSeconds) * bucketSeconds
+        let start = EpochBuckets.start(ofMicroseconds: first, width: bucketSeconds)
         insert(Bucket(start: start, requests: 1, firstMicroseconds: first, lastMicroseconds: max(first, last)))
         if buckets.count > Self.maximumBuckets { widen() }
     }
@@ -81,16 +81,11 @@ public struct RequestTimes: Sendable, Hashable {
         bucketSeconds = width
         buckets = [:]
         for var bucket in old.values {
-            bucket.start = Self.floorDivide(bucket.start, width) * width
+            bucket.start = EpochBuckets.start(ofSeconds: bucket.start, width: width)
             insert(bucket)
         }
         if buckets.count > Self.maximumBuckets { widen() }
         return true
-    }
-
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        let quotient = value / divisor
-        return (value % divisor != 0 && value < 0) ? quotient - 1 : quotient
     }
 }
 

@@ -26,8 +26,7 @@ public struct Timeline: Sendable, Hashable {
 
     /// Adds a tally at a time (microseconds since the epoch).
     public mutating func add(atMicroseconds time: Int64, _ tally: VolumeTally) {
-        let seconds = Self.floorDivide(time, 1_000_000)
-        buckets[Self.floorDivide(seconds, Int64(bucketSeconds)) * Int64(bucketSeconds), default: VolumeTally()].add(tally)
+        buckets[EpochBuckets.start(ofMicroseconds: time, width: Int64(bucketSeconds)), default: VolumeTally()].add(tally)
         if buckets.count > Self.maximumBuckets { coarsen() }
     }
 
@@ -51,16 +50,11 @@ public struct Timeline: Sendable, Hashable {
         guard let index = Self.widths.firstIndex(of: bucketSeconds), index + 1 < Self.widths.count else { return false }
         let width = Int64(Self.widths[index + 1])
         var merged: [Int64: VolumeTally] = [:]
-        for (start, tally) in buckets { merged[Self.floorDivide(start, width) * width, default: VolumeTally()].add(tally) }
+        for (start, tally) in buckets { merged[EpochBuckets.start(ofSeconds: start, width: width), default: VolumeTally()].add(tally) }
         bucketSeconds = Int(width)
         buckets = merged
         if buckets.count > Self.maximumBuckets { coarsen() }
         return true
-    }
-
-    private static func floorDivide(_ value: Int64, _ divisor: Int64) -> Int64 {
-        let quotient = value / divisor
-        return (value % divisor != 0 && value < 0) ? quotient - 1 : quotient
     }
 }
 
