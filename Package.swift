@@ -61,6 +61,8 @@ let package = Package(
         .testTarget(name: "AuditLintTests", dependencies: ["AuditLint"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AuditEstimateTests", dependencies: ["AuditEstimate"]),
         .testTarget(name: "AuditSimIOTests", dependencies: ["AuditSimIO"]),
+        // The command line as users run it: exit codes, help text, README examples.
+        .testTarget(name: "AuditSimCLITests", dependencies: ["auditsim"], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,17 +7,15 @@ struct AuditSim: AsyncParsableCommand {
         commandName: "auditsim",
         abstract: "What a Kubernetes audit policy logs on EKS, how big it is, and what it misses.",
         discussion: """
+        Every command that takes a policy accepts a file, - for standard input, or a built-in policy (eks, the default).
+
+        Exit codes: 0 ok, 1 findings (see each command), 2 usage or input error, 141 the reader of the output went away.
+
         Examples:
           auditsim replay
-              Replay the bundled EKS corpus under EKS's policy.
           auditsim check my-policy.yaml
-              Would kube-apiserver accept this policy?
           auditsim explain get secrets db -n kube-system --as alice
           auditsim explain GET /api/v1/namespaces/kube-system/configmaps/aws-auth
-              What is logged for this request, and which rule decides it?
-
-        Without --policy, commands use the built-in EKS policy.
-        Exit codes: 0 ok, 1 findings (see each command), 2 usage or input error.
         """,
         version: AuditSimVersion.current,
         subcommands: [

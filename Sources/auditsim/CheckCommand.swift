@@ -8,13 +8,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check that kube-apiserver would accept audit policy files.",
         discussion: """
-        Reads each policy as kube-apiserver does at start-up (decoding, apiVersion, validation,
-        rule count) and prints every problem as FILE:LINE:COLUMN: severity: message.
-        Warnings are what kube-apiserver accepts silently (unknown fields, duplicate keys,
-        documents after the first).
+        Reads each policy as kube-apiserver does at start-up (decoding, apiVersion, validation, rule count) and prints every problem as FILE:LINE:COLUMN: severity: message. Warnings are what kube-apiserver accepts silently (unknown fields, duplicate keys, documents after the first). A policy is a file, - for standard input, or a built-in policy (eks).
 
-        Exit codes: 0 every policy is accepted, 1 kube-apiserver would refuse one,
-        2 usage error or unreadable file.
+        Exit codes: 0 every policy is accepted, 1 kube-apiserver would refuse one, 2 usage error or unreadable file.
 
         Examples:
           auditsim check policy.yaml

@@ -26,7 +26,12 @@ enum ExitStatus {
         case let refusal as PolicyRefused:
             Console.writeError(refusal.message)
             return inputError
-        case is ValidationError, is CleanExit:
+        case let error as ValidationError:
+            // Thrown from `run()`, after parsing: the message alone, without the root's usage.
+            Console.writeError("error: \(TerminalEscaping.escaped(error.message))")
+            return inputError
+        case _ where AuditSim.exitCode(for: error) != .failure:
+            // The argument parser's own outcomes (help, usage errors) surface from `run()` too.
             return reportParsing(error, parser: AuditSim.self)
         default:
             Console.writeError("error: \(TerminalEscaping.escaped(String(describing: error)))")

@@ -10,21 +10,13 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Find what is wrong or risky in audit policy files, with the line, the reason and a fix.",
         discussion: """
-        Runs every check (`auditsim rules` lists them) on each policy: what kube-apiserver would
-        refuse, silent traps it accepts, values that never match a request, users and groups mixed
-        up, shadowed and redundant rules, a missing catch-all, volume, sensitive data logged with
-        bodies, and request classes the security checklist needs logged.
+        Runs every check (`auditsim rules` lists them) on each policy: what kube-apiserver would refuse, silent traps it accepts, values that never match a request, users and groups mixed up, shadowed and redundant rules, a missing catch-all, volume, sensitive data logged with bodies, and request classes the security checklist needs logged. A policy is a file, - for standard input, or a built-in policy (eks).
 
-        Configuration: the first .auditsim.yaml in the policy's directory or above (or --config)
-        can disable checks, change severities, set the Kubernetes release, declare the cluster's
-        custom resources, choose checklist rows and add sensitive resources. Silence one finding
-        with a comment on or above its line, or above its rule: `# auditsim:ignore AP203 reason`.
+        Configuration: the first .auditsim.yaml in the policy's directory or above (or --config) can disable checks, change severities, set the Kubernetes release, declare the cluster's custom resources, choose checklist rows and add sensitive resources. Silence one finding with a comment on or above its line, or above its rule: `# auditsim:ignore AP203 reason`.
 
-        Formats: text (FILE:LINE:COL: severity[ID]: message, the source line, a caret, help),
-        json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow annotations).
+        Formats: text (FILE:LINE:COL: severity[ID]: message, the source line, a caret, help), json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow annotations).
 
-        Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
-        2 usage error, unreadable file or invalid configuration.
+        Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error, unreadable file or invalid configuration.
 
         Examples:
           auditsim lint policy.yaml

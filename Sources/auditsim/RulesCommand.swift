@@ -10,11 +10,12 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "List the lint checks, or show one check's rationale, examples and fix.",
         discussion: """
+        Without an ID, lists every check: ID, severity, name and summary. With one, prints why it matters, a policy it reports, one it does not, and the fix.
+
         Examples:
-          auditsim rules                      every check: ID, severity, name, summary
-          auditsim rules AP601                why it matters, a policy it reports, one it does not, the fix
+          auditsim rules
+          auditsim rules AP601
           auditsim rules --markdown docs/rules
-                                              write one Markdown page per check and an index
         """
     )
 

@@ -9,14 +9,9 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run policy unit tests: requests and what the policy must decide for them.",
         discussion: """
-        TESTS.yaml lists cases, each a request (kubectl-like fields, or "METHOD URI") and
-        expectations: level, minLevel, maxLevel, stages (exactly the stages written),
-        omitManagedFields, rule (0-based index or none) and ruleName (a rule marked with a comment
-        `# name: NAME` on its first line or just above it). See Policies/eks.tests.yaml and the
-        README for the format. POLICY is a file, - for standard input, or eks.
+        TESTS.yaml lists cases, each a request (kubectl-like fields, or "METHOD URI") and expectations: level, minLevel, maxLevel, stages (exactly the stages written), omitManagedFields, rule (0-based index or none) and ruleName (a rule marked with a comment `# name: NAME` on its first line or just above it). See Policies/eks.tests.yaml and the README for the format. POLICY is a file, - for standard input, or a built-in policy (eks).
 
-        Exit codes: 0 every test passes, 1 a test fails, 2 usage or input error (an unreadable or
-        invalid tests file, or a policy kube-apiserver refuses).
+        Exit codes: 0 every test passes, 1 a test fails, 2 usage or input error (an unreadable or invalid tests file, or a policy kube-apiserver refuses).
 
         Examples:
           auditsim test eks Policies/eks.tests.yaml
