@@ -19,16 +19,11 @@ struct CorpusSynthCommand: ParsableCommand {
         commandName: "synth",
         abstract: "Write a synthetic recording of EKS control-plane audit traffic (JSON lines).",
         discussion: """
-        The recording is what kube-apiserver's log backend writes under a
-        catch-all RequestResponse policy with no omitted stages: kubelets, leader
-        election, controllers, the scheduler, CoreDNS, the VPC CNI, kube-proxy,
-        EKS agents, a CI deploy, an operator's kubectl session, a developer's
-        denied requests, and internet scanners. The same options always give the
-        same bytes. Corpus/README.md describes the traffic and its rates.
+        The recording is what kube-apiserver's log backend writes under a catch-all RequestResponse policy with no omitted stages: kubelets, leader election, controllers, the scheduler, CoreDNS, the VPC CNI, kube-proxy, EKS agents, a CI deploy, an operator's kubectl session, a developer's denied requests, and internet scanners. The same options always give the same bytes. Corpus/README.md describes the traffic and its rates.
 
-        Without options it writes the bundled corpus (Corpus/eks-sample.jsonl).
-        With --bytes and no --duration, it runs until that many bytes are written.
-        A FILE ending in .gz is written gzip-compressed.
+        Without options it writes the bundled corpus (Corpus/eks-sample.jsonl). With --bytes and no --duration, it runs until that many bytes are written. A FILE ending in .gz is written gzip-compressed.
+
+        Durations take the grammar every command shares: a number of seconds (300) or parts with units d, h, m, s in that order (90s, 5m, 1h30m, 2d), at most 3653d.
 
         Exit codes: 0 ok, 2 usage error or unwritable output.
 

@@ -13,6 +13,8 @@ struct EstimateCommand: ParsableCommand {
         discussion: """
         Replays the corpus (as `auditsim replay` does; with no input, the bundled corpus) under each --policy, scales the totals to a day and a month by the time the events' timestamps span (--duration overrides), and prices them.
 
+        Time span: from the earliest to the latest stageTimestamp, leaving out requests dated far from the rest (more than 3 interquartile ranges and an hour outside the middle half of the requests' times); the output counts them and shows examples. Their events still count in the totals. --duration takes seconds (300) or parts with units d, h, m, s in that order (90s, 5m, 1h30m, 2d), at most 3653d.
+
         Billing: each event counts as its JSON line as CloudWatch ingests it (cut to --max-event-size when over it) plus 26 bytes; ingestion is billed per GB (2^30 bytes by default), storage per GB-month of compressed data at steady state: daily bytes / --compression-ratio × --retention-days. Default prices: US East (N. Virginia), checked \(CloudWatchPrices.defaultAsOf) (https://aws.amazon.com/cloudwatch/pricing/); set your region's with the price options.
 
         Suggestions: changes to each policy that save the most billed bytes without opening a gap on the security checklist (checked exactly, over every possible request); each is replayed to measure its saving, so suggestions take a second pass over the corpus (a third when a checked change saves nothing).
