@@ -21,7 +21,7 @@ struct CorpusSynthCommand: ParsableCommand {
         discussion: """
         The recording is what kube-apiserver's log backend writes under a catch-all RequestResponse policy with no omitted stages: kubelets, leader election, controllers, the scheduler, CoreDNS, the VPC CNI, kube-proxy, EKS agents, a CI deploy, an operator's kubectl session, a developer's denied requests, and internet scanners. The same options always give the same bytes. Corpus/README.md describes the traffic and its rates.
 
-        Without options it writes the bundled corpus (Corpus/eks-sample.jsonl). With --bytes and no --duration, it runs until that many bytes are written. A FILE ending in .gz is written gzip-compressed.
+        Without options it writes the bundled corpus (Corpus/eks-sample.jsonl) to standard output, silently; with --out it says on standard error what it wrote. With --bytes and no --duration, it runs until that many bytes are written. A FILE ending in .gz is written gzip-compressed.
 
         Durations take the grammar every command shares: a number of seconds (300) or parts with units d, h, m, s in that order (90s, 5m, 1h30m, 2d), at most 3653d.
 
@@ -77,9 +77,11 @@ struct CorpusSynthCommand: ParsableCommand {
             output.abandon()
             throw error
         }
+        // Into a pipeline the recording speaks for itself: the summary is for a file.
+        guard let out else { return }
         let elapsed = max(Date().timeIntervalSince(started), 1e-6)
         Console.writeError(String(format: "wrote %d events, %d bytes to %@ in %.2f s (%.0f MB/s)",
-                                   summary.events, summary.bytes, out.map(TerminalEscaping.escaped) ?? "standard output", elapsed, Double(summary.bytes) / elapsed / 1e6))
+                                   summary.events, summary.bytes, TerminalEscaping.escaped(out), elapsed, Double(summary.bytes) / elapsed / 1e6))
     }
 
     /// The cluster sizes the generator takes: one node to a large EKS cluster.
