@@ -6,12 +6,11 @@ enum ExplainRendering {
         let request = explanation.request
         let decision = explanation.decision
         var lines: [String] = []
-        lines.append("request        \(summary(request))")
-        if let user = request.user {
-            lines.append("user           \(user.name) (groups: \(user.groups.isEmpty ? "none" : user.groups.joined(separator: ", ")))")
-        } else {
-            lines.append("user           none (unauthenticated)")
+        lines.append("request        \(RequestDescription.what(request))")
+        if request.isResourceRequest {
+            lines.append("api            \(TerminalEscaping.escaped(request.apiGroup.isEmpty ? "core" : request.apiGroup))/\(TerminalEscaping.escaped(request.apiVersion))")
         }
+        lines.append("user           \(RequestDescription.who(request))")
         lines.append("policy         \(loaded.source.name) (kube-apiserver \(policy.kubernetesVersion))")
         lines.append("level          \(decision.level.rawValue)")
         lines.append("stages         \(explanation.stages.isEmpty ? "none (nothing is logged)" : explanation.stages.map(\.rawValue).joined(separator: ", "))")
@@ -51,18 +50,6 @@ enum ExplainRendering {
         return quoted.map { number, text in
             "  " + String(repeating: " ", count: width - String(number).count) + "\(number) | \(text)"
         }
-    }
-
-    /// A one-line description of a request.
-    static func summary(_ request: RequestAttributes) -> String {
-        guard request.isResourceRequest else { return "\(request.verb) \(request.path) (non-resource)" }
-        var text = "\(request.verb) \(request.resource)"
-        if !request.subresource.isEmpty { text += "/\(request.subresource)" }
-        if !request.name.isEmpty { text += " \(request.name)" }
-        text += request.namespace.isEmpty ? " (cluster-scoped, " : " in namespace \(request.namespace) ("
-        text += "group \(request.apiGroup.isEmpty ? "\"\" (core)" : request.apiGroup)"
-        if !request.apiVersion.isEmpty { text += ", version \(request.apiVersion)" }
-        return text + ")"
     }
 
     /// `explain --format json`.
