@@ -83,7 +83,7 @@ struct ExplainCommand: ParsableCommand {
             throw ValidationError("give one of --as, --as-sa, --as-node and --no-user, not \(identities.joined(separator: " and "))")
         }
         if !groups.isEmpty, user == nil {
-            throw ValidationError("--as-group needs --as (service accounts and nodes have the groups kube-apiserver gives them)")
+            throw ValidationError("--as-group needs --as, as in kubectl (--as-sa and --as-node have the groups kube-apiserver gives them)")
         }
         if let serviceAccount, RequestIdentity.serviceAccountReference(serviceAccount) == nil {
             throw ValidationError("--as-sa takes NAMESPACE:NAME, both DNS names, such as kube-system:coredns")
@@ -145,6 +145,6 @@ struct ExplainCommand: ParsableCommand {
         }
         if let node { return RequestIdentity.node(node) }
         guard let user else { return RequestIdentity.defaultUser }
-        return RequestIdentity.impersonated(user, groups: groups)
+        return RequestIdentity.authenticated(user, groups: groups)
     }
 }

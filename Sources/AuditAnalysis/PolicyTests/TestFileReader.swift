@@ -103,12 +103,12 @@ struct TestFileReader {
         }
         guard let userNode = fields["user"] else {
             if let groups = fields["groups"] {
-                throw FileError(message: "`groups` needs `user`: impersonating groups without a user is refused by kube-apiserver", location: groups.start)
+                throw FileError(message: "`groups` needs `user`, as kubectl's --as-group needs --as", location: groups.start)
             }
             return RequestIdentity.defaultUser
         }
         let groups = try fields["groups"].map { node throws(FileError) in try strings(node, "groups") } ?? []
-        return RequestIdentity.impersonated(try string(userNode, "user"), groups: groups)
+        return RequestIdentity.authenticated(try string(userNode, "user"), groups: groups)
     }
 
     private func methodAndURI(_ text: String, user: UserInfo?, at location: SourceLocation) throws(FileError) -> RequestAttributes {

@@ -156,16 +156,17 @@ public struct RequestBuilder: Sendable {
             if let found = catalog.lookup(name, group: qualifiedGroup, version: version) { return (found, found.name, found.group) }
             if try knownResource(name, group: qualifiedGroup) == nil { return (nil, name, qualifiedGroup) }
         }
-        let found = try knownResource(text, group: group ?? "")
+        let found = try knownResource(text, group: group ?? "", groupGiven: group != nil)
         return (found, found?.name ?? text, group ?? "")
     }
 
     /// The catalog's resource `name` in `group`; `nil` when the group is outside the catalog (a
     /// custom resource) or unknown names are allowed. Throws for a name the catalog's group lacks.
-    private func knownResource(_ name: String, group: String) throws(RequestInputError) -> APIResource? {
+    private func knownResource(_ name: String, group: String, groupGiven: Bool = true) throws(RequestInputError) -> APIResource? {
         if let found = catalog.served(in: version).first(where: { $0.group == group && $0.name == name }) { return found }
         if allowsUnknown || catalog.isOpenGroup(group) || !catalog.knownGroups.contains(group) && !group.isEmpty { return nil }
-        if let other = catalog.resource(name, inGroup: group) {
+        let elsewhere = groupGiven ? nil : catalog.resources.first { $0.name == name || $0.aliases.contains(name) }
+        if let other = catalog.resource(name, inGroup: group) ?? elsewhere {
             switch other.availability(in: version) {
             case .removed(let release):
                 throw RequestInputError("\(other.qualifiedName) was removed in Kubernetes 1.\(release); kube-apiserver \(version) does not serve it", part: .resource)

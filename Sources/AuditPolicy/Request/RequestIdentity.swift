@@ -1,16 +1,17 @@
-/// The user of a request as kube-apiserver forms it, from what a command line or a test file names.
+/// The authenticated user of a request, as kube-apiserver forms it from a name and groups.
 ///
-/// `kubectl --as NAME --as-group GROUP` is impersonation, and kube-apiserver's authenticators give
-/// the same groups to the identities they recognise:
+/// The audit policy sees the authenticated user (the audit filter runs before impersonation), and
+/// kube-apiserver's authenticators and its impersonation filter complete an identity the same way:
 /// - a service-account user name `system:serviceaccount:NS:NAME` without groups gets
-///   `system:serviceaccounts` and `system:serviceaccounts:NS` (k8s.io/apiserver
-///   `pkg/endpoints/filters/impersonation.go`, `WithImpersonation`: when no group is impersonated for
-///   a service-account name it uses `serviceaccount.MakeGroupNames`; the service-account token
-///   authenticator gives the same groups, `pkg/authentication/serviceaccount/util.go`, `UserInfo`
-///   and `MakeGroupNames`);
+///   `system:serviceaccounts` and `system:serviceaccounts:NS`: the service-account token
+///   authenticator always gives them (k8s.io/apiserver `pkg/authentication/serviceaccount/util.go`,
+///   `UserInfo` and `MakeGroupNames`), and impersonating such a name without groups adds them
+///   (`pkg/endpoints/filters/impersonation.go`, `WithImpersonation`); groups named explicitly are
+///   kept as named, as impersonation keeps them;
 /// - every user but `system:anonymous` is also in `system:authenticated`, unless its groups
-///   already hold `system:authenticated` or `system:unauthenticated` (`WithImpersonation`; the
-///   authenticators add it with `pkg/authentication/group`, `AuthenticatedGroupAdder`);
+///   already hold `system:authenticated` or `system:unauthenticated`
+///   (`pkg/authentication/group/authenticated_group_adder.go`, `AuthenticateRequest`; the same
+///   rule in `WithImpersonation`);
 /// - `system:anonymous` is in `system:unauthenticated` (`WithImpersonation`, and the anonymous
 ///   authenticator `pkg/authentication/request/anonymous`).
 public enum RequestIdentity {
@@ -25,8 +26,8 @@ public enum RequestIdentity {
     static let nodePrefix = "system:node:"
     static let nodesGroup = "system:nodes"
 
-    /// The user `name` with the groups named (possibly none), completed as impersonation completes it.
-    public static func impersonated(_ name: String, groups: [String]) -> UserInfo {
+    /// The user `name` with the groups named (possibly none), completed as kube-apiserver completes it.
+    public static func authenticated(_ name: String, groups: [String]) -> UserInfo {
         var result = groups
         if groups.isEmpty, let namespace = serviceAccountNamespace(name) {
             result = serviceAccountGroups(namespace: namespace)
