@@ -182,12 +182,15 @@ struct WitnessBuilder {
     /// `status` and `scale`).
     static let customResourceSubresources: Set<String> = ["", "status", "scale"]
 
-    private func targets(in cube: Cube, servedOnly: Bool) -> [Target] {
+    /// Where to look for a resource request: catalog resources first, at most six; when only served
+    /// requests are wanted, only those serving one of `verbs`.
+    private func targets(in cube: Cube, servedOnly: Bool, verbs: [String]) -> [Target] {
         let layout = space.layout
         var result: [Target] = []
         for index in catalogTargets.indices
         where layout.contains(cube, .apiGroup, atom: catalogGroupAtoms[index]) && layout.contains(cube, .resource, atom: catalogResourceAtoms[index])
             && layout.contains(cube, .subresource, atom: catalogSubresourceAtoms[index]) {
+            if servedOnly, !verbs.contains(where: { catalogTargets[index].verbs?.contains($0) ?? true }) { continue }
             result.append(catalogTargets[index])
             if result.count >= 6 { return result }
         }
@@ -211,7 +214,7 @@ struct WitnessBuilder {
 
     private func resourceRequest(in cube: Cube, servedOnly: Bool) -> RequestAttributes? {
         let cubeVerbs = values(cube, .verb, preferring: Self.resourceVerbs, stem: "other-verb")
-        for target in targets(in: cube, servedOnly: servedOnly) {
+        for target in targets(in: cube, servedOnly: servedOnly, verbs: cubeVerbs) {
             let verbs = servedOnly ? cubeVerbs.filter { target.verbs?.contains($0) ?? true } : cubeVerbs
             let namespaces = values(cube, .namespace, preferring: target.namespaced == false ? ["", "default"] : ["default", "kube-system", ""], stem: "other-namespace")
             guard let namespace = namespaces.first else { continue }
