@@ -1,6 +1,6 @@
 import AuditAnalysis
 import AuditPolicy
-import AuditReplay
+@testable import AuditReplay
 import Testing
 
 /// Issue 9, property: for random requests, explain's request builder, a policy test file,
@@ -8,19 +8,6 @@ import Testing
 /// event all reach the same decision. (Here because this target sees every library.)
 @Suite("Request paths agree")
 struct RequestPathsAgreementTests {
-    /// A small seeded generator (SplitMix64), so every case replays from its seed.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ values: [T]) -> T { values[Int(next() % UInt64(values.count))] }
-    }
-
     /// Who asks: the identity options of explain, and the same identity as a test file writes it.
     enum Identity {
         case user(String, [String]), serviceAccount(String, String), node(String), defaultUser
@@ -72,6 +59,8 @@ struct RequestPathsAgreementTests {
         return try! PolicyReader.read(PolicySource(name: "p.yaml", text: text)).compile()
     }()
 
+    static func pick<T>(_ values: [T], _ random: inout SplitMix64) -> T { values[random.int(in: 0...(values.count - 1))] }
+
     static let identities: [Identity] = [
         .defaultUser, .user("alice", []), .user("bob", ["dev"]), .user("system:serviceaccount:kube-system:foo", []),
         .serviceAccount("kube-system", "coredns"), .serviceAccount("default", "app"), .node("ip-10-0-1-5"),
@@ -108,19 +97,19 @@ struct RequestPathsAgreementTests {
 
     @Test("issue 9: explain, test files, batch and replay reach the same decision for random requests", arguments: Array(UInt64(1)...40))
     func samePathSameDecision(seed: UInt64) throws {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         let builder = RequestBuilder(version: .latest)
         let resources = APICatalog.builtIn.served(in: .latest).filter { $0.origin == .kubernetes }
         for index in 0..<10 {
-            let resource = random.pick(resources)
-            let subresource = random.pick([""] + resource.subresources)
+            let resource = Self.pick(resources, &random)
+            let subresource = Self.pick([""] + resource.subresources, &random)
             let verbs = subresource.isEmpty ? resource.verbs : resource.verbs(ofSubresource: subresource)
             guard !verbs.isEmpty else { continue }
-            let verb = random.pick(verbs)
+            let verb = Self.pick(verbs, &random)
             let collection = ["list", "watch", "deletecollection"].contains(verb) || verb == "create" && subresource.isEmpty
-            let name = collection && subresource.isEmpty ? "" : random.pick(["web-0", "team-a", "db"])
-            let namespace = random.pick(["default", "kube-system"])
-            let identity = random.pick(Self.identities)
+            let name = collection && subresource.isEmpty ? "" : Self.pick(["web-0", "team-a", "db"], &random)
+            let namespace = Self.pick(["default", "kube-system"], &random)
+            let identity = Self.pick(Self.identities, &random)
             let kubectl = KubectlRequest(verb: verb, resource: resource.qualifiedName + (subresource.isEmpty ? "" : "/\(subresource)"), name: name, namespace: namespace)
             let context = "seed \(seed) #\(index): \(verb) \(kubectl.resource) \(name) -n \(namespace)"
 
