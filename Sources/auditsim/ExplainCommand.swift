@@ -35,7 +35,7 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("The authenticated user's name (default: kubernetes-admin).", valueName: "user"))
     var user: String?
 
-    @Option(name: .customLong("as-group"), help: ArgumentHelp("A group of the user; repeat for several (default: system:masters).", valueName: "group"))
+    @Option(name: .customLong("as-group"), help: ArgumentHelp("A group of the --as user; repeat for several.", valueName: "group"))
     var groups: [String] = []
 
     @Option(name: .customLong("as-sa"), help: ArgumentHelp("The service account NAME of namespace NS.", valueName: "ns:name"))
