@@ -253,6 +253,20 @@ struct WitnessBuilder {
         case "serviceaccounts": "app"
         case "endpoints", "endpointslices": "web"
         case "leases": "kube-scheduler"
+        case "roles": "pod-reader"
+        case "rolebindings": "read-pods"
+        case "clusterroles": "view"
+        case "clusterrolebindings": "cluster-admin"
+        case "ingresses": "web"
+        case "jobs", "cronjobs": "nightly-backup"
+        case "persistentvolumeclaims": "data-web-0"
+        case "persistentvolumes": "pvc-3f2a9c1e"
+        case "certificatesigningrequests": "csr-8vx4d"
+        case "customresourcedefinitions": "crontabs.stable.example.com"
+        case "mutatingwebhookconfigurations", "validatingwebhookconfigurations": "policy-webhook"
+        case "horizontalpodautoscalers", "poddisruptionbudgets": "web"
+        case "storageclasses": "gp3"
+        case "priorityclasses": "high-priority"
         default: "example"
         }
     }
@@ -296,13 +310,9 @@ struct WitnessBuilder {
         for name in values(cube, .user, preferring: Self.typicalUsers(for: hinted), stem: "other-user") {
             guard let atoms = space.realisticGroupAtoms(cube, userAtom: space.users.atom(of: name), preferred: preferredAtoms) else { continue }
             var groupNames = atoms.compactMap(space.groups.literal(ofAtom:))
-            var implied: [String] = name == RequestSpace.anonymousUser ? [RequestSpace.anonymousGroup] : ["system:authenticated"]
+            // The groups kube-apiserver gives the name, and a kubelet's certificate organisation.
+            var implied = RequestIdentity.authenticated(name, groups: []).groups
             if name.hasPrefix("system:node:") { implied.append("system:nodes") }
-            if name.hasPrefix("system:serviceaccount:") {
-                implied.append("system:serviceaccounts")
-                let parts = name.split(separator: ":")
-                if parts.count == 4 { implied.append("system:serviceaccounts:\(parts[2])") }
-            }
             for group in implied where !groupNames.contains(group) && !cube.groups.forbids(space.groups.atom(of: group)) {
                 groupNames.append(group)
             }
