@@ -64,7 +64,7 @@ public struct RequestBuilder: Sendable {
     /// The HTTP methods whose lowercase names are request verbs. A non-resource request's verb is
     /// its method in lower case, and a resource request's verb is derived from it
     /// (k8s.io/apiserver `pkg/endpoints/request/requestinfo.go`, `NewRequestInfo`).
-    public static let httpMethods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"]
+    public static let httpMethods = RequestVerbs.nonResourceVerbs.map { $0.uppercased() }
 
     // MARK: - Command-line words
 
