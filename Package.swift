@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "AuditAnalysis", targets: ["AuditAnalysis"]),
         .library(name: "AuditLint", targets: ["AuditLint"]),
         .library(name: "AuditEstimate", targets: ["AuditEstimate"]),
+        .library(name: "AuditSimIO", targets: ["AuditSimIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -38,6 +39,8 @@ let package = Package(
         .target(name: "AuditLint", dependencies: ["AuditPolicy", "AuditAnalysis"]),
         // CloudWatch volume and cost from replays: prices, breakdowns, what-if, suggestions, merge, HTML report.
         .target(name: "AuditEstimate", dependencies: ["AuditReplay", "AuditAnalysis"]),
+        // The command line's edge: safe outputs, policy and file inputs, broken pipes.
+        .target(name: "AuditSimIO", dependencies: ["AuditPolicy"]),
         .executableTarget(
             name: "auditsim",
             dependencies: [
@@ -46,6 +49,7 @@ let package = Package(
                 "AuditAnalysis",
                 "AuditLint",
                 "AuditEstimate",
+                "AuditSimIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,6 +60,9 @@ let package = Package(
         .testTarget(name: "AuditAnalysisTests", dependencies: ["AuditAnalysis"]),
         .testTarget(name: "AuditLintTests", dependencies: ["AuditLint"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AuditEstimateTests", dependencies: ["AuditEstimate"]),
+        .testTarget(name: "AuditSimIOTests", dependencies: ["AuditSimIO"]),
+        // The command line as users run it: exit codes, help text, README examples.
+        .testTarget(name: "AuditSimCLITests", dependencies: ["auditsim"], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditPolicy
+import AuditSimIO
 
 /// A policy named on the command line of `diff`, `coverage` or `test`: a file, `-` for standard
 /// input, or `eks` for the built-in EKS policy.
@@ -9,35 +10,13 @@ struct AnalysisPolicy {
     let loaded: LoadedPolicy
     let compiled: CompiledPolicy
 
-    /// Reads and compiles the policy; prints kube-apiserver's errors and exits with 2 when it
-    /// refuses the policy or the file cannot be read.
+    /// Reads and compiles the policy (a file, `-`, or a built-in name such as `eks`).
+    ///
+    /// - Throws: `InputFileError` when it cannot be read, `PolicyRefused` when kube-apiserver
+    ///   refuses it (exit code 2 for these commands).
     static func load(_ argument: String, version: KubernetesVersion, acceptDeprecated: Bool) throws -> AnalysisPolicy {
-        let options = PolicyReadOptions(kubernetesVersion: version)
-        let loaded: LoadedPolicy
-        if argument == "eks" {
-            loaded = PolicyReader.read(BuiltInPolicy.eks.source, options: options)
-        } else {
-            do {
-                let bytes = try InputFiles.read(argument)
-                loaded = PolicyReader.read(PolicySource(name: argument == "-" ? "<stdin>" : argument, bytes: bytes), options: options)
-            } catch let error as InputFiles.ReadError {
-                Terminal.writeError("error: \(error)")
-                throw ExitCode(2)
-            }
-        }
-        do {
-            let compiled = try loaded.compile(acceptPreV1: acceptDeprecated)
-            return AnalysisPolicy(name: loaded.source.name, loaded: loaded, compiled: compiled)
-        } catch {
-            let renderer = DiagnosticRenderer(showCodes: false)
-            for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
-                Terminal.writeError(renderer.render(diagnostic, source: loaded.source))
-            }
-            if loaded.refusal == .preV1APIVersion {
-                Terminal.writeError("note: --accept-deprecated simulates it anyway, as EKS does with its published v1beta1 policy")
-            }
-            throw ExitCode(2)
-        }
+        let (loaded, compiled) = try PolicyInput(argument: argument).compile(options: PolicyReadOptions(kubernetesVersion: version), acceptDeprecated: acceptDeprecated)
+        return AnalysisPolicy(name: loaded.source.name, loaded: loaded, compiled: compiled)
     }
 
     /// The line a rule starts on.

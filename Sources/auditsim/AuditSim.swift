@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditSimIO
 
 @main
 struct AuditSim: AsyncParsableCommand {
@@ -6,17 +7,15 @@ struct AuditSim: AsyncParsableCommand {
         commandName: "auditsim",
         abstract: "What a Kubernetes audit policy logs on EKS, how big it is, and what it misses.",
         discussion: """
+        Every command that takes a policy accepts a file, - for standard input, or a built-in policy (eks, the default).
+
+        Exit codes: 0 ok, 1 findings (see each command), 2 usage or input error, 141 the reader of the output went away.
+
         Examples:
           auditsim replay
-              Replay the bundled EKS corpus under EKS's policy.
           auditsim check my-policy.yaml
-              Would kube-apiserver accept this policy?
           auditsim explain get secrets db -n kube-system --as alice
           auditsim explain GET /api/v1/namespaces/kube-system/configmaps/aws-auth
-              What is logged for this request, and which rule decides it?
-
-        Without --policy, commands use the built-in EKS policy.
-        Exit codes: 0 ok, 1 findings (see each command), 2 usage or input error.
         """,
         version: AuditSimVersion.current,
         subcommands: [
@@ -33,25 +32,32 @@ struct AuditSim: AsyncParsableCommand {
         ]
     )
 
-    /// Runs the command, mapping argument errors to exit code 2 as documented
-    /// (swift-argument-parser's default for usage errors is 64).
+    /// Parses the arguments, runs the command, and ends the process with the exit code that
+    /// `ExitStatus` assigns to the outcome, after standard output has been written out.
     static func main() async {
+        BrokenPipe.ignoreSignal()
+        var status: Int32
         do {
             var command = try parseAsRoot()
-            if var asyncCommand = command as? AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
+            do {
+                if var asyncCommand = command as? AsyncParsableCommand {
+                    try await asyncCommand.run()
+                } else {
+                    try command.run()
+                }
+                status = 0
+            } catch {
+                status = ExitStatus.report(error)
             }
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                let message = fullMessage(for: error)
-                if !message.isEmpty { Terminal.writeError(message) }
-                Self.exit(withError: ExitCode(2))
-            }
-            exit(withError: error)
+            status = ExitStatus.reportParsing(error, parser: Self.self)
         }
+        do {
+            try Console.output.finish()
+        } catch {
+            status = max(status, ExitStatus.report(error))
+        }
+        Console.exit(status)
     }
 }
 

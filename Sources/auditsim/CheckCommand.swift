@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditPolicy
+import AuditSimIO
 
 /// `auditsim check`: would kube-apiserver accept these policy files?
 struct CheckCommand: ParsableCommand {
@@ -7,13 +8,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check that kube-apiserver would accept audit policy files.",
         discussion: """
-        Reads each policy as kube-apiserver does at start-up (decoding, apiVersion, validation,
-        rule count) and prints every problem as FILE:LINE:COLUMN: severity: message.
-        Warnings are what kube-apiserver accepts silently (unknown fields, duplicate keys,
-        documents after the first).
+        Reads each policy as kube-apiserver does at start-up (decoding, apiVersion, validation, rule count) and prints every problem as FILE:LINE:COLUMN: severity: message. Warnings are what kube-apiserver accepts silently (unknown fields, duplicate keys, documents after the first). A policy is a file, - for standard input, or a built-in policy (eks).
 
-        Exit codes: 0 every policy is accepted, 1 kube-apiserver would refuse one,
-        2 usage error or unreadable file.
+        Exit codes: 0 every policy is accepted, 1 kube-apiserver would refuse one, 2 usage error or unreadable file.
 
         Examples:
           auditsim check policy.yaml
@@ -22,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Policy files to check (default: the built-in EKS policy); - reads standard input.", valueName: "policy"))
+    @Argument(help: ArgumentHelp("Policies to check: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"))
     var policies: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
@@ -39,30 +36,20 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
         }
         let options = PolicyReadOptions(kubernetesVersion: version)
-        var results: [LoadedPolicy] = []
-        do {
-            if policies.isEmpty {
-                results.append(PolicyReader.read(BuiltInPolicy.eks.source, options: options))
-            }
-            for path in policies {
-                let bytes = try InputFiles.read(path)
-                results.append(PolicyReader.read(PolicySource(name: path == "-" ? "<stdin>" : path, bytes: bytes), options: options))
-            }
-        } catch let error as InputFiles.ReadError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        }
+        try InputBytes.requireSingleStandardInput(policies)
+        let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))
+        let results = try inputs.map { try $0.read(options: options) }
         switch format {
         case .text:
             let renderer = DiagnosticRenderer(showCodes: false, showSnippets: !noSnippets)
             for result in results {
-                for diagnostic in result.diagnostics { print(renderer.render(diagnostic, source: result.source)) }
-                print(result.isAccepted
+                for diagnostic in result.diagnostics { try Console.writeLine(renderer.render(diagnostic, source: result.source)) }
+                try Console.writeLine(result.isAccepted
                     ? "\(result.source.name): accepted by kube-apiserver \(version)"
                     : "\(result.source.name): refused by kube-apiserver \(version)")
             }
         case .json:
-            print(try JSONOutput.string(CheckReport(results: results, version: version)))
+            try Console.writeLine(JSONOutput.string(CheckReport(results: results, version: version)))
         }
         if results.contains(where: { !$0.isAccepted }) { throw ExitCode(1) }
     }

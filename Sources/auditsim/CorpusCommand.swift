@@ -71,24 +71,18 @@ struct CorpusSynthCommand: ParsableCommand {
         let durationSeconds: Int? = duration.flatMap(Self.seconds) ?? (maxBytes == nil ? AuditReplay.BundledCorpus.configuration.durationSeconds : nil)
         let configuration = CorpusConfiguration(seed: seed, nodes: nodes, durationSeconds: durationSeconds,
                                                 scenarioIntervalSeconds: scenarioInterval * 60)
-        let output: CorpusOutput
-        do {
-            output = try CorpusOutput(path: out)
-        } catch {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        }
+        let output = try CorpusOutput(path: out)
         let started = Date()
         let summary: CorpusSynthesizer.Summary
         do {
             summary = try CorpusSynthesizer.synthesize(configuration, maxBytes: maxBytes) { try output.write($0) }
             try output.finish()
         } catch {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
+            output.abandon()
+            throw error
         }
         let elapsed = max(Date().timeIntervalSince(started), 1e-6)
-        Terminal.writeError(String(format: "wrote %d events, %d bytes to %@ in %.2f s (%.0f MB/s)",
+        Console.writeError(String(format: "wrote %d events, %d bytes to %@ in %.2f s (%.0f MB/s)",
                                    summary.events, summary.bytes, out ?? "standard output", elapsed, Double(summary.bytes) / elapsed / 1e6))
     }
 

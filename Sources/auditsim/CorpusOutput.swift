@@ -1,48 +1,37 @@
 import AuditReplay
-import Foundation
+import AuditSimIO
 
-/// Where `corpus synth` writes: standard output or a file, gzip-compressed for `.gz`.
+/// Where `corpus synth` writes: standard output or a file (written atomically), gzip-compressed
+/// for a name ending in `.gz`.
 final class CorpusOutput {
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    private let handle: FileHandle
-    private let path: String
+    private let channel: OutputChannel
     private let compressor: GzipCompressor?
 
     init(path: String?) throws {
         guard let path, path != "-" else {
-            handle = FileHandle.standardOutput
-            self.path = "<stdout>"
+            channel = Console.output
             compressor = nil
             return
         }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw Failure(description: "\(path): cannot create the file")
-        }
-        self.handle = handle
-        self.path = path
+        channel = try OutputChannel.file(path, protecting: ProtectedInputs())
         compressor = path.hasSuffix(".gz") ? try GzipCompressor() : nil
     }
 
     func write(_ bytes: [UInt8]) throws {
-        guard let compressor else { return try put(bytes) }
-        try put(try compressor.compress(bytes))
+        guard let compressor else { return try channel.write(bytes) }
+        try channel.write(try compressor.compress(bytes))
     }
 
+    /// Completes the output; for a file, puts it in place.
     func finish() throws {
         if let compressor {
-            try put(try compressor.compress([], finish: true))
+            try channel.write(try compressor.compress([], finish: true))
         }
-        if handle !== FileHandle.standardOutput { try handle.close() }
+        if channel !== Console.output { try channel.finish() }
     }
 
-    private func put(_ bytes: [UInt8]) throws {
-        do {
-            try handle.write(contentsOf: bytes)
-        } catch {
-            throw Failure(description: "\(path): \(error.localizedDescription)")
-        }
+    /// Gives a file output up, leaving nothing partial behind.
+    func abandon() {
+        if channel !== Console.output { channel.abandon() }
     }
 }

@@ -4,7 +4,7 @@ import AuditReplay
 
 /// The options shared by the commands that replay a corpus (`replay`, `estimate`).
 struct CorpusReplayOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A policy file; repeat to compare several side by side in one pass (default: the built-in EKS policy).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A policy: a file, - for standard input, or a built-in policy (eks); repeat to compare several side by side in one pass (default: eks).", valueName: "file"))
     var policy: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
@@ -38,7 +38,7 @@ struct CorpusReplayOptions: ParsableArguments {
 
     /// The policies to replay under, compiled; refused ones throw `ReplayInputError`.
     func loadPolicies() throws -> [ReplayPolicy] {
-        try ReplayPolicies.load(paths: policy, version: KubernetesVersion(kubernetesVersion) ?? .latest, acceptDeprecated: acceptDeprecated)
+        try ReplayPolicies.load(arguments: policy, version: KubernetesVersion(kubernetesVersion) ?? .latest, acceptDeprecated: acceptDeprecated)
     }
 
     /// Replay options with these limits and threads.

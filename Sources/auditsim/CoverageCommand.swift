@@ -8,16 +8,11 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Map what a policy logs for every request, and check it against the security checklist.",
         discussion: """
-        Prints three sections:
-          map        every class of requests (exactly, over all possible requests) and its decision
-          checklist  each security checklist row: ok, or the gaps (request class, the level it gets,
-                     the rule responsible, the level it needs) and exposures of sensitive bodies
-          queries    the CloudWatch Logs Insights queries of the EKS Best Practices Guide and the
-                     seed article: whether the events they look for are logged and carry the fields
-                     they read
+        Prints three sections. map: every class of requests (exactly, over all possible requests) and its decision. checklist: each security checklist row, ok or its gaps (request class, the level it gets, the rule responsible, the level it needs) and exposures of sensitive bodies. queries: the CloudWatch Logs Insights queries of the Amazon EKS Best Practices Guide (Auditing and logging) and of the AWS Community Builders article on EKS control plane and CloudTrail logs, and whether the events they look for are logged and carry the fields they read.
 
-        Exit codes: 0 done (and no gap with --fail-on-gap), 1 a checklist row or query falls short
-        with --fail-on-gap, 2 usage or input error, or a policy kube-apiserver refuses.
+        A policy is a file, - for standard input, or a built-in policy (eks).
+
+        Exit codes: 0 done (and no gap with --fail-on-gap), 1 a checklist row or query falls short with --fail-on-gap, 2 usage or input error, or a policy kube-apiserver refuses.
 
         Examples:
           auditsim coverage
@@ -47,9 +42,9 @@ struct CoverageCommand: ParsableCommand {
         let report = CoverageReport(policy: policy.compiled)
         let rendering = CoverageRendering(report: report, policy: policy, sections: only.map { [$0] } ?? Section.allCases)
         switch format {
-        case .text: print(rendering.text, terminator: "")
-        case .markdown: print(rendering.markdown, terminator: "")
-        case .json: print(try JSONOutput.string(rendering.json))
+        case .text: try Console.write(rendering.text)
+        case .markdown: try Console.write(rendering.markdown)
+        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
         }
         let shortfall = report.checklist.contains { !$0.result.isOK } || report.queries.contains { !$0.result.isOK }
         if failOnGap, shortfall { throw ExitCode(1) }

@@ -174,6 +174,7 @@ struct CoverageRendering {
             var id: String
             var title: String
             var source: String
+            var sourceAddress: String
             var query: String
             var events: String
             var fieldsRead: [String]
@@ -220,7 +221,7 @@ struct CoverageRendering {
             } : nil,
             queries: sections.contains(.queries) ? report.queries.map { result in
                 JSONReport.Query(
-                    id: result.query.id, title: result.query.title, source: result.query.source, query: result.query.query,
+                    id: result.query.id, title: result.query.title, source: result.query.source.title, sourceAddress: result.query.source.address, query: result.query.query,
                     events: result.query.requestSummary, fieldsRead: result.query.fieldsRead.map(\.rawValue),
                     status: statusWord(result.result), gaps: result.result.gaps.map(outcome), notes: result.query.notes
                 )

@@ -9,20 +9,13 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show every class of requests that two policies log differently.",
         discussion: """
-        Compares the policies over every possible request, exactly: each line is a class of requests
-        (described, with an example) whose level, written stages or managedFields change, with the
-        deciding rule in each policy. A policy is a file, - for standard input, or eks for the
-        built-in EKS policy.
+        Compares the policies over every possible request, exactly: each entry is a class of requests (described, with an example) whose level, written stages or managedFields change, with the deciding rule in each policy. A policy is a file, - for standard input, or a built-in policy (eks).
 
-        --corpus FILES... replays recorded audit events (the formats `replay` reads) under both
-        policies and adds, for each change, how many recorded requests it affects and their bytes
-        (per day when the events carry timestamps) under each policy.
+        --corpus FILES... replays recorded audit events (the formats `replay` reads) under both policies and adds, for each change, how many recorded requests it affects and their bytes (per day when the events carry timestamps) under each policy.
 
-        --fail-on-regression exits with 1 when a change makes a security checklist row fall short
-        that the old policy met (for example a change that stops logging pods/exec).
+        --fail-on-regression exits with 1 when a change makes a security checklist row fall short that the old policy met (for example a change that stops logging pods/exec).
 
-        Exit codes: 0 done (and no regression with --fail-on-regression), 1 regression,
-        2 usage or input error, or a policy kube-apiserver refuses.
+        Exit codes: 0 done (and no regression with --fail-on-regression), 1 regression, 2 usage or input error, or a policy kube-apiserver refuses.
 
         Examples:
           auditsim diff eks my-policy.yaml
@@ -65,18 +58,13 @@ struct DiffCommand: ParsableCommand {
         let regressions = diff.regressions()
         var tally: DiffCorpusTally?
         if !corpus.isEmpty {
-            do {
-                tally = try DiffCorpusTally.run(diff: diff, paths: corpus)
-            } catch let error as InputError {
-                Terminal.writeError("error: \(error)")
-                throw ExitCode(2)
-            }
+            tally = try DiffCorpusTally.run(diff: diff, paths: corpus)
         }
         let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: tally)
         switch format {
-        case .text: print(rendering.text, terminator: "")
-        case .markdown: print(rendering.markdown, terminator: "")
-        case .json: print(try JSONOutput.string(rendering.json))
+        case .text: try Console.write(rendering.text)
+        case .markdown: try Console.write(rendering.markdown)
+        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
         }
         if failOnRegression, !regressions.isEmpty { throw ExitCode(1) }
     }

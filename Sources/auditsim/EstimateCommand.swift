@@ -2,6 +2,7 @@ import ArgumentParser
 import AuditEstimate
 import AuditPolicy
 import AuditReplay
+import AuditSimIO
 import Foundation
 
 /// `auditsim estimate`: what a policy would cost on CloudWatch Logs, and where the bytes come from.
@@ -104,31 +105,17 @@ struct EstimateCommand: ParsableCommand {
 
     func run() throws {
         let (inputs, apiServerTruncate) = try CorpusReplayOptions.inputsAndTruncation(arguments)
-        let report: EstimateReport
-        do {
-            report = merge ? try mergedReport(inputs) : try replayedReport(inputs, apiServerTruncate: apiServerTruncate)
-        } catch let error as ReplayInputError {
-            Terminal.writeError("error: \(error.message)")
-            throw ExitCode(2)
-        } catch let error as InputError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        } catch let error as EstimateMergeError {
-            Terminal.writeError("error: \(error.message)")
-            throw ExitCode(2)
-        }
+        try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
+        let report = merge ? try mergedReport(inputs) : try replayedReport(inputs, apiServerTruncate: apiServerTruncate)
         if let html {
-            do {
-                try Data(EstimateHTML.render(report).utf8).write(to: URL(fileURLWithPath: html))
-            } catch {
-                Terminal.writeError("error: cannot write \(html): \(error.localizedDescription)")
-                throw ExitCode(2)
-            }
+            let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
+            try file.write(EstimateHTML.render(report))
+            try file.finish()
         }
         switch format {
-        case .text: print(EstimateRendering(report: report).text, terminator: "")
-        case .json: print(try JSONOutput.string(report))
-        case .csv: print(EstimateCSV.render(report), terminator: "")
+        case .text: try Console.write(EstimateRendering(report: report).text)
+        case .json: try Console.writeLine(JSONOutput.string(report))
+        case .csv: try Console.write(EstimateCSV.render(report))
         }
     }
 
@@ -158,19 +145,14 @@ struct EstimateCommand: ParsableCommand {
     }
 
     private func mergedReport(_ inputs: [String]) throws -> EstimateReport {
-        guard let first = inputs.first else { throw ReplayInputError(message: "--merge needs the estimate JSON files to merge") }
+        guard let first = inputs.first else { throw ValidationError("--merge needs the estimate JSON files to merge") }
         var merged: EstimateVolume?
         for path in inputs {
-            let bytes: [UInt8]
-            do {
-                bytes = try InputFiles.read(path)
-            } catch let error as InputFiles.ReadError {
-                throw ReplayInputError(message: error.description)
-            }
+            let bytes = try InputBytes.read(path)
             let volume = try EstimateReport.volume(fromJSON: Data(bytes), name: path == "-" ? "<stdin>" : path)
             if merged == nil { merged = volume } else { try merged?.add(volume) }
         }
-        guard let merged else { throw ReplayInputError(message: "nothing to merge in \(first)") }
+        guard let merged else { throw EstimateMergeError("nothing to merge in \(first)") }
         return EstimateReport(volume: merged, assumptions: try assumptions(),
                               suggestions: SuggestionReport(policies: [], unavailableReason: "not computed for merged estimates (they need the corpus; run without --merge on a shard)"))
     }

@@ -94,26 +94,7 @@ struct ExplainCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: LoadedPolicy
-        do {
-            loaded = try policyOptions.load()
-        } catch let error as InputFiles.ReadError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        }
-        let policy: CompiledPolicy
-        do {
-            policy = try loaded.compile(acceptPreV1: policyOptions.acceptDeprecated)
-        } catch {
-            let renderer = DiagnosticRenderer(showCodes: false)
-            for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
-                Terminal.writeError(renderer.render(diagnostic, source: loaded.source))
-            }
-            if loaded.refusal == .preV1APIVersion {
-                Terminal.writeError("note: --accept-deprecated simulates it anyway, as EKS does with its published v1beta1 policy")
-            }
-            throw ExitCode(1)
-        }
+        let (loaded, policy) = try policyOptions.compile()
         if let batch {
             try ExplainBatch(policy: policy).run(path: batch)
             return
@@ -121,20 +102,15 @@ struct ExplainCommand: ParsableCommand {
         let request = try buildRequest(version: policy.kubernetesVersion)
         let explanation = Explanation(policy: policy, request: request, outcome: panic ? .panicked : .completed)
         switch format {
-        case .text: print(ExplainRendering.text(explanation, policy: policy, loaded: loaded))
-        case .json: print(try JSONOutput.string(ExplainRendering.JSONReport(explanation, policy: policy, loaded: loaded)))
+        case .text: try Console.writeLine(ExplainRendering.text(explanation, policy: policy, loaded: loaded))
+        case .json: try Console.writeLine(JSONOutput.string(ExplainRendering.JSONReport(explanation, policy: policy, loaded: loaded)))
         }
     }
 
     private func buildRequest(version: KubernetesVersion) throws -> RequestAttributes {
         let builder = RequestBuilder(version: version, allowsUnknown: allowUnknown)
         let options = KubectlRequest(verb: "", resource: "", namespace: namespace, allNamespaces: allNamespaces, apiGroup: apiGroup, apiVersion: apiVersion)
-        do {
-            return try builder.build(words: words, options: options, user: requestUser)
-        } catch {
-            Terminal.writeError("error: \(error)")
-            throw ExitCodeError.input
-        }
+        return try builder.build(words: words, options: options, user: requestUser)
     }
 
     /// The user as kube-apiserver forms it from the identity options.

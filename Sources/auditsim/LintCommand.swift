@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditLint
 import AuditPolicy
+import AuditSimIO
 import Foundation
 
 /// `auditsim lint`: everything wrong or risky in audit policies, compiler-style, for CI.
@@ -9,21 +10,13 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Find what is wrong or risky in audit policy files, with the line, the reason and a fix.",
         discussion: """
-        Runs every check (`auditsim rules` lists them) on each policy: what kube-apiserver would
-        refuse, silent traps it accepts, values that never match a request, users and groups mixed
-        up, shadowed and redundant rules, a missing catch-all, volume, sensitive data logged with
-        bodies, and request classes the security checklist needs logged.
+        Runs every check (`auditsim rules` lists them) on each policy: what kube-apiserver would refuse, silent traps it accepts, values that never match a request, users and groups mixed up, shadowed and redundant rules, a missing catch-all, volume, sensitive data logged with bodies, and request classes the security checklist needs logged. A policy is a file, - for standard input, or a built-in policy (eks).
 
-        Configuration: the first .auditsim.yaml in the policy's directory or above (or --config)
-        can disable checks, change severities, set the Kubernetes release, declare the cluster's
-        custom resources, choose checklist rows and add sensitive resources. Silence one finding
-        with a comment on or above its line, or above its rule: `# auditsim:ignore AP203 reason`.
+        Configuration: the first .auditsim.yaml in the policy's directory or above (or --config) can disable checks, change severities, set the Kubernetes release, declare the cluster's custom resources, choose checklist rows and add sensitive resources. Silence one finding with a comment on or above its line, or above its rule: `# auditsim:ignore AP203 reason`.
 
-        Formats: text (FILE:LINE:COL: severity[ID]: message, the source line, a caret, help),
-        json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow annotations).
+        Formats: text (FILE:LINE:COL: severity[ID]: message, the source line, a caret, help), json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow annotations).
 
-        Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it,
-        2 usage error, unreadable file or invalid configuration.
+        Exit codes: 0 no finding at or above --fail-on, 1 findings at or above it, 2 usage error, unreadable file or invalid configuration.
 
         Examples:
           auditsim lint policy.yaml
@@ -33,7 +26,7 @@ struct LintCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Policy files to lint (default: the built-in EKS policy); - reads standard input.", valueName: "policy"))
+    @Argument(help: ArgumentHelp("Policies to lint: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"))
     var policies: [String] = []
 
     @Option(name: .long, help: "Output format: text, json, sarif or github.")
@@ -66,33 +59,19 @@ struct LintCommand: ParsableCommand {
             version = parsed
         }
         var results: [LintResult] = []
-        do {
-            if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
-            let explicitConfiguration = noConfig ? LintConfiguration.defaults : try config.map { try LintConfigurationLoader.load(path: $0) }
-            let inputs: [(source: PolicySource, path: String?)] = policies.isEmpty
-                ? [(BuiltInPolicy.eks.source, nil)]
-                : try policies.map { path in
-                    (PolicySource(name: path == "-" ? "<stdin>" : path, bytes: try InputFiles.read(path)), path == "-" ? nil : path)
-                }
-            for input in inputs {
-                let configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
-                let target = version ?? configuration.kubernetesVersion ?? .latest
-                let loaded = PolicyReader.read(input.source, options: PolicyReadOptions(kubernetesVersion: target))
-                let volume = try corpus.isEmpty ? nil : LintCorpus.measure(loaded, corpus: corpus)
-                let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)
-                results.append(Linter().lint(context))
-            }
-        } catch let error as InputFiles.ReadError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        } catch let error as ConfigurationError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        } catch let error as LintCorpus.Failure {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
+        if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
+        let explicitConfiguration = noConfig ? LintConfiguration.defaults : try config.map { try LintConfigurationLoader.load(path: $0) }
+        try InputBytes.requireSingleStandardInput(policies)
+        let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))
+        for input in inputs {
+            let configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
+            let target = version ?? configuration.kubernetesVersion ?? .latest
+            let loaded = try input.read(options: PolicyReadOptions(kubernetesVersion: target))
+            let volume = try corpus.isEmpty ? nil : LintCorpus.measure(loaded, corpus: corpus)
+            let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)
+            results.append(Linter().lint(context))
         }
-        print(try LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets), terminator: "")
+        try Console.write(LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets))
         if let threshold = failOn.severity, results.contains(where: { $0.hasFindings(atOrAbove: threshold) }) {
             throw ExitCode(1)
         }

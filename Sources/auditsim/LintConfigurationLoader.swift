@@ -1,5 +1,6 @@
 import AuditLint
 import AuditPolicy
+import AuditSimIO
 
 /// Reads `.auditsim.yaml` files for `auditsim lint`.
 enum LintConfigurationLoader {
@@ -7,8 +8,8 @@ enum LintConfigurationLoader {
     static func load(path: String) throws -> LintConfiguration {
         let bytes: [UInt8]
         do {
-            bytes = try InputFiles.read(path)
-        } catch let error as InputFiles.ReadError {
+            bytes = try InputBytes.read(path)
+        } catch {
             throw ConfigurationError(path: path, location: nil, message: "cannot read the configuration: \(error)")
         }
         return try reader.read(bytes, path: path)

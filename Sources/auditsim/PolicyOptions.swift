@@ -1,10 +1,11 @@
 import ArgumentParser
 import AuditPolicy
+import AuditSimIO
 
 /// How a command chooses the policy it simulates.
 struct PolicyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The policy file to simulate (default: the built-in EKS policy).", valueName: "file"))
-    var policy: String?
+    @Option(name: .long, help: ArgumentHelp("The policy to simulate: a file, - for standard input, or a built-in policy (\(PolicyInput.bundledNames.joined(separator: ", "))). Default: eks.", valueName: "policy"))
+    var policy: String = BuiltInPolicy.eks.rawValue
 
     @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
     var kubernetesVersion: String = KubernetesVersion.latest.description
@@ -20,11 +21,8 @@ struct PolicyOptions: ParsableArguments {
         return version
     }
 
-    /// Reads the chosen policy (a file, or the built-in EKS policy).
-    func load() throws -> LoadedPolicy {
-        let options = PolicyReadOptions(kubernetesVersion: try version())
-        guard let path = policy else { return PolicyReader.read(BuiltInPolicy.eks.source, options: options) }
-        let bytes = try InputFiles.read(path)
-        return PolicyReader.read(PolicySource(name: path == "-" ? "<stdin>" : path, bytes: bytes), options: options)
+    /// The chosen policy, read and compiled; throws `PolicyRefused` when kube-apiserver refuses it.
+    func compile() throws -> (loaded: LoadedPolicy, compiled: CompiledPolicy) {
+        try PolicyInput(argument: policy).compile(options: PolicyReadOptions(kubernetesVersion: try version()), acceptDeprecated: acceptDeprecated)
     }
 }

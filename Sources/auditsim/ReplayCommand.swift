@@ -1,7 +1,7 @@
 import ArgumentParser
 import AuditPolicy
 import AuditReplay
-import Foundation
+import AuditSimIO
 
 /// `auditsim replay`: what kube-apiserver would emit for recorded traffic, and how big it is.
 struct ReplayCommand: ParsableCommand {
@@ -51,51 +51,28 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         let (inputs, apiServerTruncate) = try CorpusReplayOptions.inputsAndTruncation(arguments)
-        let policies: [ReplayPolicy]
-        let reader: CorpusReader
-        do {
-            policies = try corpusOptions.loadPolicies()
-            reader = try corpusOptions.corpusReader(inputs: inputs)
-        } catch let error as ReplayInputError {
-            Terminal.writeError("error: \(error.message)")
-            throw ExitCode(2)
-        } catch let error as InputError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        }
-
+        try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
+        let policies = try corpusOptions.loadPolicies()
+        let reader = try corpusOptions.corpusReader(inputs: inputs)
         var options = corpusOptions.replayOptions(apiServerTruncate: apiServerTruncate)
         options.malformedShown = max(show, 10)
 
+        let engine = ReplayEngine(policies: policies, options: options)
         let report: ReplayReport
-        do {
-            if let emit {
-                let writer = try EmittedEventFile(path: emit)
-                report = try ReplayEngine(policies: policies, options: options).run(reader) { try writer.write(line: $0) }
-                try writer.close()
-            } else {
-                report = try ReplayEngine(policies: policies, options: options).run(reader)
-            }
-        } catch let error as InputError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
-        } catch let error as ReplayInputError {
-            Terminal.writeError("error: \(error.message)")
-            throw ExitCode(2)
+        if let emit {
+            let file = try OutputChannel.file(emit, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
+            report = try engine.run(reader) { try file.write(UnsafeRawBufferPointer($0)); try file.write("\n") }
+            try file.finish()
+        } else {
+            report = try engine.run(reader)
         }
 
         switch format {
         case .text:
-            print(ReplayRendering(report: report, shown: show).text, terminator: "")
+            try Console.write(ReplayRendering(report: report, shown: show).text)
         case .json:
-            print(try JSONOutput.string(report))
+            try Console.writeLine(JSONOutput.string(report))
         }
         if failOnOversize && report.hasOversizeEvents { throw ExitCode(1) }
     }
-}
-
-/// A problem with the command's inputs (a policy kube-apiserver refuses, an unreadable file);
-/// exit code 2.
-struct ReplayInputError: Error {
-    var message: String
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditLint
 import AuditPolicy
+import AuditSimIO
 import Foundation
 
 /// `auditsim rules`: the lint checks, and each one's documentation.
@@ -9,11 +10,12 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "List the lint checks, or show one check's rationale, examples and fix.",
         discussion: """
+        Without an ID, lists every check: ID, severity, name and summary. With one, prints why it matters, a policy it reports, one it does not, and the fix.
+
         Examples:
-          auditsim rules                      every check: ID, severity, name, summary
-          auditsim rules AP601                why it matters, a policy it reports, one it does not, the fix
+          auditsim rules
+          auditsim rules AP601
           auditsim rules --markdown docs/rules
-                                              write one Markdown page per check and an index
         """
     )
 
@@ -36,10 +38,10 @@ struct RulesCommand: ParsableCommand {
             guard let rule = LintRules.rule(id.uppercased()) else {
                 throw ValidationError("unknown check '\(id)'; `auditsim rules` lists them")
             }
-            print(RuleDocumentation.text(rule.description))
+            try Console.writeLine(RuleDocumentation.text(rule.description))
             if rule.id == "AP701" {
-                print("")
-                print(ChecklistListing.text())
+                try Console.writeLine("")
+                try Console.writeLine(ChecklistListing.text())
             }
             return
         }
@@ -48,26 +50,31 @@ struct RulesCommand: ParsableCommand {
             for rule in descriptions {
                 let severity = rule.defaultSeverity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
                 let name = rule.name.padding(toLength: 36, withPad: " ", startingAt: 0)
-                print("\(rule.id)  \(severity)\(name)\(rule.summary)")
+                try Console.writeLine("\(rule.id)  \(severity)\(name)\(rule.summary)")
             }
         case .json:
             struct Entry: Encodable { var id, name, severity, category, summary: String }
-            print(try JSONOutput.string(descriptions.map {
+            try Console.writeLine(JSONOutput.string(descriptions.map {
                 Entry(id: $0.id, name: $0.name, severity: $0.defaultSeverity.rawValue, category: $0.category.rawValue, summary: $0.summary)
             }))
         }
     }
 
     private func writeMarkdown(_ descriptions: [RuleDescription], to directory: String) throws {
-        let manager = FileManager.default
-        try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for (name, text) in RuleDocumentation.pages(descriptions) {
-            let path = (directory as NSString).appendingPathComponent(name)
-            guard manager.createFile(atPath: path, contents: Data(text.utf8)) else {
-                Terminal.writeError("error: cannot write \(path)")
-                throw ExitCode(2)
-            }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw InputFileError(path: directory, problem: "is not a directory; --markdown takes the directory to write the pages into")
         }
-        print("wrote \(descriptions.count + 1) pages to \(directory)")
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw InputFileError(path: directory, problem: "cannot create the directory")
+        }
+        for (name, text) in RuleDocumentation.pages(descriptions) {
+            let page = try OutputChannel.file((directory as NSString).appendingPathComponent(name), protecting: ProtectedInputs())
+            try page.write(text)
+            try page.finish()
+        }
+        try Console.writeLine("wrote \(descriptions.count + 1) pages to \(TerminalEscaping.escaped(directory))")
     }
 }

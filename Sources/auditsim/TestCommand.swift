@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditAnalysis
 import AuditPolicy
+import AuditSimIO
 
 /// `auditsim test POLICY TESTS.yaml`: policy unit tests for CI.
 struct TestCommand: ParsableCommand {
@@ -8,14 +9,9 @@ struct TestCommand: ParsableCommand {
         commandName: "test",
         abstract: "Run policy unit tests: requests and what the policy must decide for them.",
         discussion: """
-        TESTS.yaml lists cases, each a request (kubectl-like fields, or "METHOD URI") and
-        expectations: level, minLevel, maxLevel, stages (exactly the stages written),
-        omitManagedFields, rule (0-based index or none) and ruleName (a rule marked with a comment
-        `# name: NAME` on its first line or just above it). See Policies/eks.tests.yaml and the
-        README for the format. POLICY is a file, - for standard input, or eks.
+        TESTS.yaml lists cases, each a request (kubectl-like fields, or "METHOD URI") and expectations: level, minLevel, maxLevel, stages (exactly the stages written), omitManagedFields, rule (0-based index or none) and ruleName (a rule marked with a comment `# name: NAME` on its first line or just above it). See Policies/eks.tests.yaml and the README for the format. POLICY is a file, - for standard input, or a built-in policy (eks).
 
-        Exit codes: 0 every test passes, 1 a test fails, 2 usage or input error (an unreadable or
-        invalid tests file, or a policy kube-apiserver refuses).
+        Exit codes: 0 every test passes, 1 a test fails, 2 usage or input error (an unreadable or invalid tests file, or a policy kube-apiserver refuses).
 
         Examples:
           auditsim test eks Policies/eks.tests.yaml
@@ -49,13 +45,10 @@ struct TestCommand: ParsableCommand {
         let analysisPolicy = try AnalysisPolicy.load(policy, version: version, acceptDeprecated: acceptDeprecated)
         let suite: PolicyTestSuite
         do {
-            let bytes = try InputFiles.read(tests)
+            let bytes = try InputBytes.read(tests)
             suite = try PolicyTestSuite.parse(bytes, fileName: tests == "-" ? "<stdin>" : tests, kubernetesVersion: version)
-        } catch let error as InputFiles.ReadError {
-            Terminal.writeError("error: \(error)")
-            throw ExitCode(2)
         } catch let error as PolicyTestSuite.FileError {
-            Terminal.writeError("\(tests):\(error.description)")
+            Console.writeError("\(tests):\(error.description)")
             throw ExitCode(2)
         }
         guard let source = analysisPolicy.loaded.policy else { throw ExitCode(2) }
@@ -63,9 +56,9 @@ struct TestCommand: ParsableCommand {
         let results = runner.run(suite)
         let rendering = PolicyTestRendering(results: results, suite: suite, policy: analysisPolicy)
         switch format {
-        case .text: print(rendering.text, terminator: "")
-        case .json: print(try JSONOutput.string(rendering.json))
-        case .junit: print(rendering.junit, terminator: "")
+        case .text: try Console.write(rendering.text)
+        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
+        case .junit: try Console.write(rendering.junit)
         }
         if results.contains(where: { !$0.passed }) { throw ExitCode(1) }
     }

@@ -56,6 +56,11 @@ struct ConfigurationTests {
         BadCase(text: "customResources:\n  - group: a.io\n    namespaced: maybe\n", line: 3, column: 17, message: "namespaced must be true or false"),
         BadCase(text: "lint: [AP501]\n", line: 1, column: 7, message: "lint must be a mapping"),
         BadCase(text: "kubernetesVersion: [\n", line: 2, column: 1, message: "did not find expected node content"),
+        // Issue 15: `group: ""` must not override built-in core resources such as pods.
+        BadCase(text: "customResources:\n  - group: \"\"\n    resources: [pods]\n", line: 2, column: 5,
+                message: "pods in the core group is built into the API catalog"),
+        BadCase(text: "customResources:\n  - group: apps\n    resources: [deployments]\n", line: 2, column: 5,
+                message: "deployments in group apps is built into the API catalog"),
     ]
 
     @Test("mistakes are errors with line and column", arguments: badCases)

@@ -1,13 +1,13 @@
 import AuditPolicy
 
-/// A CloudWatch Logs Insights query from the seed material, reduced to the facts that decide
+/// A published CloudWatch Logs Insights query for EKS audit logs, reduced to the facts that decide
 /// whether it can work: which requests' events it looks for and which fields it reads.
 public struct LogsInsightsQuery: Sendable {
     /// A stable identifier (`EKSBP-AWSAUTH`, ...).
     public var id: String
     public var title: String
     /// Where the query is published.
-    public var source: String
+    public var source: QuerySource
     /// The query, as published.
     public var query: String
     /// The requests whose events the query looks for.
@@ -33,12 +33,13 @@ extension RequestSelector {
 }
 
 extension LogsInsightsQuery {
-    /// The queries of the seed material: the EKS Best Practices Guide's auditing page (seed 004)
-    /// and the "Analyze control plane and CloudTrail logs" article (seed 002).
+    /// The queries of the EKS Best Practices Guide's auditing page and of Saifeddine Rajhi's
+    /// article "Amazon EKS: Analyze control plane and CloudTrail logs for better detective
+    /// controls" (see `QuerySource`).
     public static let builtIn: [LogsInsightsQuery] = [
         LogsInsightsQuery(
             id: "EKSBP-AWSAUTH", title: "Lists updates to the aws-auth ConfigMap",
-            source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
+            source: .eksBestPractices,
             query: """
             fields @timestamp, @message
             | filter @logStream like "kube-apiserver-audit"
@@ -53,7 +54,7 @@ extension LogsInsightsQuery {
         ),
         LogsInsightsQuery(
             id: "EKSBP-WEBHOOKS", title: "Lists creation of new or changes to validation webhooks",
-            source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
+            source: .eksBestPractices,
             query: """
             fields @timestamp, @message
             | filter @logStream like "kube-apiserver-audit"
@@ -66,13 +67,13 @@ extension LogsInsightsQuery {
             fieldsRead: [.verb, .objectRef, .responseCode],
             notes: ["responseStatus.code = 201 only holds for creates: a successful update or patch answers 200, so the query never lists changes"]
         ),
-        rbacWrites(id: "EKSBP-ROLES", title: "Lists create, update, delete operations to Roles", source: "EKS Best Practices Guide, Auditing and logging (seed 004)", resource: "roles"),
-        rbacWrites(id: "EKSBP-ROLEBINDINGS", title: "Lists create, update, delete operations to RoleBindings", source: "EKS Best Practices Guide, Auditing and logging (seed 004)", resource: "rolebindings"),
-        rbacWrites(id: "EKSBP-CLUSTERROLES", title: "Lists create, update, delete operations to ClusterRoles", source: "EKS Best Practices Guide, Auditing and logging (seed 004)", resource: "clusterroles"),
-        rbacWrites(id: "EKSBP-CLUSTERROLEBINDINGS", title: "Lists create, update, delete operations to ClusterRoleBindings", source: "EKS Best Practices Guide, Auditing and logging (seed 004)", resource: "clusterrolebindings"),
+        rbacWrites(id: "EKSBP-ROLES", title: "Lists create, update, delete operations to Roles", source: .eksBestPractices, resource: "roles"),
+        rbacWrites(id: "EKSBP-ROLEBINDINGS", title: "Lists create, update, delete operations to RoleBindings", source: .eksBestPractices, resource: "rolebindings"),
+        rbacWrites(id: "EKSBP-CLUSTERROLES", title: "Lists create, update, delete operations to ClusterRoles", source: .eksBestPractices, resource: "clusterroles"),
+        rbacWrites(id: "EKSBP-CLUSTERROLEBINDINGS", title: "Lists create, update, delete operations to ClusterRoleBindings", source: .eksBestPractices, resource: "clusterrolebindings"),
         LogsInsightsQuery(
             id: "EKSBP-SECRETS-401", title: "Plots unauthorized read operations against Secrets",
-            source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
+            source: .eksBestPractices,
             query: """
             fields @timestamp, @message
             | sort @timestamp desc
@@ -91,7 +92,7 @@ extension LogsInsightsQuery {
         ),
         LogsInsightsQuery(
             id: "EKSBP-ANONYMOUS", title: "List of failed anonymous requests",
-            source: "EKS Best Practices Guide, Auditing and logging (seed 004)",
+            source: .eksBestPractices,
             query: """
             fields @timestamp, @message, sourceIPs.0
             | sort @timestamp desc
@@ -106,10 +107,10 @@ extension LogsInsightsQuery {
                 "`limit 100` comes before `filter`, so only the 100 most recent events are searched",
             ]
         ),
-        rbacWrites(id: "BLOG-ROLEBINDINGS", title: "List create, update, and delete operations to RoleBindings", source: "Analyze control plane and CloudTrail logs for better detective controls (seed 002)", resource: "rolebindings"),
+        rbacWrites(id: "BLOG-ROLEBINDINGS", title: "List create, update, and delete operations to RoleBindings", source: .detectiveControlsArticle, resource: "rolebindings"),
         LogsInsightsQuery(
             id: "BLOG-5XX", title: "Find HTTP 5xx server errors related to Kubernetes API server requests",
-            source: "Analyze control plane and CloudTrail logs for better detective controls (seed 002)",
+            source: .detectiveControlsArticle,
             query: """
             fields @logStream, @timestamp, responseStatus.code, @message
             | filter @logStream like /^kube-apiserver-audit/
@@ -125,7 +126,7 @@ extension LogsInsightsQuery {
 
     /// The guides' create/update/patch/delete queries on one RBAC resource, which differ only in
     /// the resource (and share the misplaced `limit 100`).
-    private static func rbacWrites(id: String, title: String, source: String, resource: String) -> LogsInsightsQuery {
+    private static func rbacWrites(id: String, title: String, source: QuerySource, resource: String) -> LogsInsightsQuery {
         let verbs = ["create", "update", "patch", "delete"]
         return LogsInsightsQuery(
             id: id, title: title, source: source,

@@ -122,7 +122,15 @@ public struct ConfigurationReader {
             configuration.openGroups.insert(group)
             return
         }
+        let builtIn = Set(APICatalog.builtIn.resources(inGroup: group).filter { $0.origin != .custom }.map(\.name))
         for name in names {
+            // A declaration may add what the catalog lacks, never replace what Kubernetes serves:
+            // `group: ""` with `pods` would otherwise turn core pods into a custom resource.
+            guard !builtIn.contains(name) else {
+                let owner = group.isEmpty ? "the core group" : "group \(group)"
+                throw ConfigurationError(path: path, location: node.start,
+                                         message: "customResources: \(name) in \(owner) is built into the API catalog and cannot be redeclared")
+            }
             configuration.customResources.append(APIResource(
                 group: group, version: version, name: name, namespaced: namespaced, subresources: subresources, origin: .custom
             ))

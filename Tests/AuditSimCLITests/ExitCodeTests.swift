@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// Issue 9 and README "Exit codes": one contract for every command, case by case.
+struct ExitCodeTests {
+    /// One row of the contract: a command line, in a directory holding the fixtures below, and
+    /// the exit code it must end with.
+    struct Case: CustomTestStringConvertible, Sendable {
+        var situation: String
+        var arguments: [String]
+        var status: Int32
+        var stdin: String? = nil
+        var testDescription: String { "\(situation): auditsim \(arguments.joined(separator: " ")) → \(status)" }
+    }
+
+    static let cases: [Case] = [
+        // check: a refused policy is its finding.
+        Case(situation: "check, accepted", arguments: ["check", "good.yaml"], status: 0),
+        Case(situation: "check, built-in by name", arguments: ["check", "eks"], status: 0),
+        Case(situation: "check, refused", arguments: ["check", "bad.yaml"], status: 1),
+        Case(situation: "check, missing file", arguments: ["check", "missing.yaml"], status: 2),
+        Case(situation: "check, standard input twice", arguments: ["check", "-", "-"], status: 2, stdin: ""),
+        Case(situation: "check, unknown option", arguments: ["check", "--frobnicate"], status: 2),
+        // lint: a refused policy is its finding.
+        Case(situation: "lint, refused", arguments: ["lint", "bad.yaml"], status: 1),
+        Case(situation: "lint, built-in by name", arguments: ["lint", "eks", "--fail-on", "none"], status: 0),
+        Case(situation: "lint, missing file", arguments: ["lint", "missing.yaml"], status: 2),
+        Case(situation: "lint, standard input twice", arguments: ["lint", "-", "-"], status: 2, stdin: ""),
+        // Every other command needs a valid policy: a refused one is an input error.
+        Case(situation: "explain, refused policy", arguments: ["explain", "--policy", "bad.yaml", "get", "pods"], status: 2),
+        Case(situation: "explain, built-in by name", arguments: ["explain", "--policy", "eks", "get", "pods"], status: 0),
+        Case(situation: "replay, refused policy", arguments: ["replay", "--policy", "bad.yaml", "rec.jsonl"], status: 2),
+        Case(situation: "replay, built-in by name", arguments: ["replay", "--policy", "eks", "rec.jsonl"], status: 0),
+        Case(situation: "replay, emit over its input", arguments: ["replay", "rec.jsonl", "--emit", "rec.jsonl"], status: 2),
+        Case(situation: "replay, emit over the policy", arguments: ["replay", "--policy", "good.yaml", "rec.jsonl", "--emit", "good.yaml"], status: 2),
+        Case(situation: "replay, policy and input both standard input", arguments: ["replay", "--policy", "-", "-"], status: 2, stdin: ""),
+        Case(situation: "estimate, refused policy", arguments: ["estimate", "--policy", "bad.yaml", "rec.jsonl"], status: 2),
+        Case(situation: "estimate, HTML over its input", arguments: ["estimate", "rec.jsonl", "--html", "rec.jsonl"], status: 2),
+        Case(situation: "diff, refused policy", arguments: ["diff", "eks", "bad.yaml"], status: 2),
+        Case(situation: "diff, regression", arguments: ["diff", "eks", "quiet.yaml", "--fail-on-regression"], status: 1),
+        Case(situation: "diff, no regression", arguments: ["diff", "eks", "eks", "--fail-on-regression"], status: 0),
+        Case(situation: "coverage, refused policy", arguments: ["coverage", "--policy", "bad.yaml"], status: 2),
+        Case(situation: "coverage, gaps", arguments: ["coverage", "--policy", "quiet.yaml", "--fail-on-gap"], status: 1),
+        Case(situation: "test, refused policy", arguments: ["test", "bad.yaml", "tests.yaml"], status: 2),
+        Case(situation: "test, failing case", arguments: ["test", "quiet.yaml", "tests.yaml"], status: 1),
+        Case(situation: "test, passing", arguments: ["test", "eks", "tests.yaml"], status: 0),
+        Case(situation: "rules, unknown check", arguments: ["rules", "AP999"], status: 2),
+        Case(situation: "rules, markdown into a file", arguments: ["rules", "--markdown", "good.yaml"], status: 2),
+        Case(situation: "corpus synth, invalid duration", arguments: ["corpus", "synth", "--duration", "soon"], status: 2),
+    ]
+
+    @Test(arguments: cases)
+    func exitCodeFollowsTheContract(_ row: Case) throws {
+        let directory = try Self.fixtures()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let before = try Self.snapshot(directory)
+        let result = try CommandLineRunner.run(row.arguments, in: directory, input: row.stdin)
+        #expect(result.status == row.status, "stderr: \(result.standardError)")
+        if row.status == 2 { #expect(!result.standardError.isEmpty, "an input error says why") }
+        // No command may change its inputs.
+        #expect(try Self.snapshot(directory) == before)
+    }
+
+    @Test(arguments: ["check", "lint", "rules", "explain get pods", "replay", "coverage", "diff eks eks", "test eks tests.yaml", "estimate"])
+    func failedWriteToStandardOutputIsAnError(command: String) throws {
+        let directory = try Self.fixtures()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandLineRunner.runShell("auditsim \(command) > /dev/full", in: directory)
+        #expect(result.status == 2)
+        #expect(result.standardError.contains("No space left on device"))
+    }
+
+    @Test func closedPipeEndsQuietlyWith141() throws {
+        let directory = try Self.fixtures()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandLineRunner.runShell(
+            "auditsim corpus synth --duration 5m | auditsim replay --emit /dev/stdout - | head -c 10 >/dev/null; echo \"${PIPESTATUS[1]}\"",
+            in: directory)
+        #expect(result.standardOutput == "141\n")
+        #expect(result.standardError.isEmpty)
+    }
+
+    /// A directory with a good and a refused policy, a quiet policy, a tests file and a recording.
+    static func fixtures() throws -> URL {
+        let directory = try CommandLineRunner.scratchDirectory()
+        func write(_ name: String, _ text: String) throws {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try write("good.yaml", "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n")
+        try write("bad.yaml", "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    verbs: [on]\n")
+        try write("quiet.yaml", "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: None\n")
+        try write("tests.yaml", """
+            tests:
+              - name: secrets are logged at Metadata
+                request: {verb: get, resource: secrets, name: db, namespace: default, user: alice}
+                expect: {level: Metadata}
+
+            """)
+        let synth = try CommandLineRunner.run(["corpus", "synth", "--duration", "30s", "--out", "rec.jsonl"], in: directory)
+        try #require(synth.status == 0, "corpus synth failed: \(synth.standardError)")
+        return directory
+    }
+
+    /// The names, sizes and contents of the files in `directory`.
+    static func snapshot(_ directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            files[name] = try Data(contentsOf: directory.appendingPathComponent(name))
+        }
+        return files
+    }
+}
