@@ -23,7 +23,7 @@ struct PolicyTestRendering {
                 lines.append("FAIL  \(result.testCase.name)  (\(location))")
                 for failure in result.failures { lines.append("      \(failure)") }
                 lines.append("      decided by \(decisionText(result))")
-                lines.append("      request: \(AnalysisText.request(result.testCase.request))")
+                lines.append("      request: \(RequestDescription.text(result.testCase.request))")
             }
         }
         lines.append("")
@@ -83,7 +83,7 @@ struct PolicyTestRendering {
                 lines.append("    <testcase \(attributes)/>")
             } else {
                 lines.append("    <testcase \(attributes)>")
-                let details = (result.failures + ["decided by \(decisionText(result))", "request: \(AnalysisText.request(result.testCase.request))"]).joined(separator: "\n")
+                let details = (result.failures + ["decided by \(decisionText(result))", "request: \(RequestDescription.text(result.testCase.request))"]).joined(separator: "\n")
                 lines.append("      <failure message=\"\(Self.escape(result.failures.joined(separator: "; ")))\" type=\"PolicyTestFailure\">\(Self.escape(details))</failure>")
                 lines.append("    </testcase>")
             }

@@ -76,7 +76,7 @@ public struct PolicyTestSuite: Sendable {
             throw FileError(message: error.message, location: error.location)
         }
         guard let root = document.root else { throw FileError(message: "the file holds no YAML document", location: nil) }
-        let reader = TestFileReader(version: kubernetesVersion)
+        let reader = TestFileReader(builder: RequestBuilder(version: kubernetesVersion))
         let top = try reader.mapping(root, allowed: ["tests"])
         guard let tests = top["tests"] else { throw FileError(message: "missing `tests:` (a list of test cases)", location: root.start) }
         guard case .sequence(let items) = tests.content else { throw FileError(message: "`tests` must be a list", location: tests.start) }

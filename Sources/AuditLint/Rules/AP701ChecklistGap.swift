@@ -89,7 +89,7 @@ struct ChecklistGap: LintRule {
             for row in rows {
                 let item = row.item
                 let classes = ChecklistGaps.sorted(row.gaps).prefix(Self.shownPerRow).map { gap in
-                    "\(gap.outcome.requests.description.text): \(gap.outcome.problem), e.g. \(RequestText.describe(gap.witness))"
+                    "\(gap.outcome.requests.description.text): \(gap.outcome.problem), e.g. \(RequestDescription.text(gap.witness))"
                 }
                 let more = row.gaps.count > Self.shownPerRow ? "; and \(row.gaps.count - Self.shownPerRow) more classes" : ""
                 let tradeOff = Self.tradeOffRows.contains(item.id) ? " (a trade-off with AP603)" : ""
@@ -144,7 +144,7 @@ enum ChecklistGaps {
 
     /// Gaps in a reproducible order (the engine's order of classes is not stable between runs).
     static func sorted(_ gaps: [Gap]) -> [Gap] {
-        gaps.sorted { ($0.outcome.requests.description.text, RequestText.describe($0.witness)) < ($1.outcome.requests.description.text, RequestText.describe($1.witness)) }
+        gaps.sorted { ($0.outcome.requests.description.text, RequestDescription.text($0.witness)) < ($1.outcome.requests.description.text, RequestDescription.text($1.witness)) }
     }
 
     /// Rows about every request (a 403 or an impersonation can happen to any request): any

@@ -59,7 +59,7 @@ struct QueryGap: LintRule {
             let location = rule.flatMap { $0 < context.rules.count ? context.rules[$0].location : nil }
                 ?? context.policy?.rulesLocation ?? context.policy?.location
             let notes = missed.map { entry in
-                let example = ChecklistGaps.sorted(entry.gaps).first.map { "\($0.outcome.problem), e.g. \(RequestText.describe($0.witness))" } ?? ""
+                let example = ChecklistGaps.sorted(entry.gaps).first.map { "\($0.outcome.problem), e.g. \(RequestDescription.text($0.witness))" } ?? ""
                 return "\(entry.query.id) \"\(entry.query.title)\" (\(entry.query.source)) looks for \(entry.query.requestSummary): \(example)"
             }
             return finding(

@@ -1,9 +1,10 @@
-/// "Did you mean" suggestions: the closest known name by edit distance.
-enum Suggestions {
+/// "Did you mean" suggestions: the closest known name by edit distance, for lint findings and
+/// for the request builder's errors.
+public enum Suggestions {
     /// The candidate closest to `word`, when close enough to be a plausible misspelling:
     /// a case-insensitive match first, else the smallest edit distance (insertions, deletions,
     /// substitutions and swaps of neighbours) up to about a third of the word's length.
-    static func closest(to word: String, in candidates: [String], maxDistance: Int? = nil) -> String? {
+    public static func closest(to word: String, in candidates: [String], maxDistance: Int? = nil) -> String? {
         let lowered = word.lowercased()
         if let exact = candidates.first(where: { $0 != word && $0.lowercased() == lowered }) { return exact }
         let limit = maxDistance ?? max(1, min(3, lowered.count / 3))
