@@ -51,6 +51,7 @@ struct TestCommand: ParsableCommand {
             Console.writeError("\(tests):\(error.description)")
             throw ExitCode(2)
         }
+        for warning in suite.warnings { Console.writeError("\(TerminalEscaping.escaped(tests)):\(warning.description)") }
         guard let source = analysisPolicy.loaded.policy else { throw ExitCode(2) }
         let runner = PolicyTestRunner(policy: analysisPolicy.compiled, ruleNames: RuleNames(policy: source, source: analysisPolicy.loaded.source))
         let results = runner.run(suite)

@@ -59,6 +59,8 @@ public struct PolicyTestSuite: Sendable {
     /// The file name shown in reports.
     public var fileName: String
     public var cases: [TestCase]
+    /// What was read but not used: a second YAML document, whose cases are not run.
+    public var warnings: [FileError] = []
 
     /// A problem in the tests file, with where it is.
     public struct FileError: Error, Sendable, CustomStringConvertible {
@@ -83,6 +85,12 @@ public struct PolicyTestSuite: Sendable {
         var cases: [TestCase] = []
         for item in items { cases.append(try reader.testCase(item)) }
         if cases.isEmpty { throw FileError(message: "`tests` is empty", location: tests.start) }
-        return PolicyTestSuite(fileName: fileName, cases: cases)
+        var suite = PolicyTestSuite(fileName: fileName, cases: cases)
+        if let further = document.furtherDocument {
+            suite.warnings.append(FileError(
+                message: "warning: only the first YAML document is read; the document starting here and any after it are ignored (put every case under the first `tests:`)",
+                location: further))
+        }
+        return suite
     }
 }
