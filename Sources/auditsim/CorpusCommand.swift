@@ -1,5 +1,5 @@
 import ArgumentParser
-import AuditReplay
+import AuditCorpus
 import Foundation
 
 /// `auditsim corpus`: the synthetic corpora auditsim ships and benchmarks with.
@@ -38,10 +38,10 @@ struct CorpusSynthCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "The PRNG seed.")
-    var seed: UInt64 = AuditReplay.BundledCorpus.configuration.seed
+    var seed: UInt64 = AuditCorpus.BundledRecording.configuration.seed
 
     @Option(name: .long, help: "Worker nodes in the cluster.")
-    var nodes: Int = AuditReplay.BundledCorpus.configuration.nodes
+    var nodes: Int = AuditCorpus.BundledRecording.configuration.nodes
 
     @Option(name: .long, help: ArgumentHelp("How long the recording lasts: 300, 90s, 5m, 2h, 1h30m (default 5m, or no limit with --bytes).", valueName: "duration"))
     var duration: String?
@@ -50,7 +50,7 @@ struct CorpusSynthCommand: ParsableCommand {
     var bytes: String?
 
     @Option(name: .long, help: ArgumentHelp("Minutes between two runs of the scripted activity (CI deploy, kubectl sessions).", valueName: "minutes"))
-    var scenarioInterval: Int = AuditReplay.BundledCorpus.configuration.scenarioIntervalSeconds / 60
+    var scenarioInterval: Int = AuditCorpus.BundledRecording.configuration.scenarioIntervalSeconds / 60
 
     @Option(name: .long, help: ArgumentHelp("Output file (default: standard output); .gz compresses.", valueName: "file"))
     var out: String?
@@ -68,14 +68,14 @@ struct CorpusSynthCommand: ParsableCommand {
 
     func run() throws {
         let maxBytes = bytes.flatMap(Self.byteCount)
-        let durationSeconds: Int? = duration.flatMap(Self.seconds) ?? (maxBytes == nil ? AuditReplay.BundledCorpus.configuration.durationSeconds : nil)
-        let configuration = CorpusConfiguration(seed: seed, nodes: nodes, durationSeconds: durationSeconds,
+        let durationSeconds: Int? = duration.flatMap(Self.seconds) ?? (maxBytes == nil ? AuditCorpus.BundledRecording.configuration.durationSeconds : nil)
+        let configuration = RecordingConfiguration(seed: seed, nodes: nodes, durationSeconds: durationSeconds,
                                                 scenarioIntervalSeconds: scenarioInterval * 60)
         let output = try CorpusOutput(path: out)
         let started = Date()
-        let summary: CorpusSynthesizer.Summary
+        let summary: RecordingGenerator.Summary
         do {
-            summary = try CorpusSynthesizer.synthesize(configuration, maxBytes: maxBytes) { try output.write($0) }
+            summary = try RecordingGenerator.generate(configuration, maxBytes: maxBytes) { try output.write($0) }
             try output.finish()
         } catch {
             output.abandon()

@@ -1,10 +1,10 @@
 import Testing
-@testable import AuditReplay
+@testable import AuditCorpus
 
-/// The byte-level formats the synthesized corpus must share with kube-apiserver's log
+/// The byte-level formats a generated recording must share with kube-apiserver's log
 /// backend: Go's encoding/json string escaping, metav1 time formats, client-go's query
 /// encoding and Go's duration text.
-struct CorpusEncodingTests {
+struct GeneratorEncodingTests {
     struct EscapeCase: Sendable, CustomStringConvertible {
         var description: String
         var input: String

@@ -1,13 +1,14 @@
 import Foundation
 import Testing
-@testable import AuditReplay
+@testable import AuditCorpus
+import AuditReplay
 
-/// The synthesized corpus: deterministic, identical to the committed Corpus/eks-sample.jsonl,
+/// The generated recording: deterministic, identical to the committed Corpus/eks-sample.jsonl,
 /// and shaped as kube-apiserver's log backend writes events at level RequestResponse with
 /// no omitted stages.
-struct CorpusSynthesisTests {
+struct RecordingGeneratorTests {
     /// The bundled corpus, generated once for the suite.
-    static let bundled = BundledCorpus.defaultBytes
+    static let bundled = BundledRecording.defaultBytes
     static let lines: [[UInt8]] = bundled.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().map(Array.init)
     nonisolated(unsafe) static let events: [[String: Any]] = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] }
 
@@ -34,7 +35,7 @@ struct CorpusSynthesisTests {
     func determinism() {
         func bytes(_ seed: UInt64) -> [UInt8] {
             var output: [UInt8] = []
-            CorpusSynthesizer.synthesize(CorpusConfiguration(seed: seed, nodes: 2, durationSeconds: 60)) { output += $0 }
+            RecordingGenerator.generate(RecordingConfiguration(seed: seed, nodes: 2, durationSeconds: 60)) { output += $0 }
             return output
         }
         #expect(bytes(7) == bytes(7))
@@ -191,7 +192,7 @@ struct CorpusSynthesisTests {
     @Test("a byte budget stops after the line that reaches it")
     func byteBudget() {
         var output: [UInt8] = []
-        let summary = CorpusSynthesizer.synthesize(CorpusConfiguration(seed: 3, nodes: 3, durationSeconds: nil), maxBytes: 200_000) { output += $0 }
+        let summary = RecordingGenerator.generate(RecordingConfiguration(seed: 3, nodes: 3, durationSeconds: nil), maxBytes: 200_000) { output += $0 }
         #expect(summary.bytes == output.count)
         #expect(output.count >= 200_000)
         #expect(output.last == UInt8(ascii: "\n"))
@@ -200,11 +201,11 @@ struct CorpusSynthesisTests {
         #expect(summary.events == output.filter { $0 == UInt8(ascii: "\n") }.count)
     }
 
-    @Test("the corpus reads back through CorpusReader, plain and gzip-compressed, one record per line")
+    @Test("the corpus reads back through RecordingReader, plain and gzip-compressed, one record per line")
     func readsBack() throws {
         let compressed = try GzipCompressor.gzip(Self.bundled, level: 1)
         for bytes in [Self.bundled, compressed] {
-            var reader = CorpusReader(bytes: bytes, source: "corpus", batchBytes: 256 << 10)
+            var reader = RecordingReader(bytes: bytes, source: "corpus", batchBytes: 256 << 10)
             var records = 0
             var largest = 0
             while let batch = try reader.next() {

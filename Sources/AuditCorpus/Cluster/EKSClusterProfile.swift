@@ -1,4 +1,4 @@
-/// The fixed facts of the synthesized EKS cluster: account, region, versions, and how
+/// The fixed facts of the generated EKS cluster: account, region, versions, and how
 /// each component authenticates and is authorized.
 ///
 /// Names follow EKS conventions: nodes authenticate through aws-iam-authenticator with

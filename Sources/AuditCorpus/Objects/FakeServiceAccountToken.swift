@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// A JSON Web Token shaped like a bound service-account token (header, claims as
 /// pkg/serviceaccount `Claims` sets them, signature), but signed by nothing: the signature
 /// is random bytes. Recorded here because a RequestResponse audit log records tokens in

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// The clients driven by people and CI, with the identities aws-iam-authenticator gives
 /// their IAM roles through the aws-auth ConfigMap's `mapRoles`.
 struct PeopleAndPipelines {

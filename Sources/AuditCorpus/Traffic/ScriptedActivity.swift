@@ -6,7 +6,7 @@ enum ScriptedActivity {
     static let deployStart = 35.0
     static let operatorStart = 70.0
 
-    static func sources(_ context: CorpusContext, start: CorpusTime, configuration: CorpusConfiguration) -> [SteadyTraffic.Scheduled] {
+    static func sources(_ context: CorpusContext, start: CorpusTime, configuration: RecordingConfiguration) -> [SteadyTraffic.Scheduled] {
         let clients = PeopleAndPipelines(random: &context.random)
         let app = ShopWebApplication(context, start: start)
         let awsAuth = AWSAuthState(context, start: start)

@@ -1,7 +1,7 @@
 import CZlib
 
 /// Compresses a stream of bytes into one gzip member with zlib's deflate, as `gzip` does
-/// (used to write `.gz` corpora, which CorpusReader reads back).
+/// (used to write `.gz` corpora, which RecordingReader reads back).
 public final class GzipCompressor {
     /// zlib could not start or run deflate (only when memory is exhausted).
     public struct Failure: Error, CustomStringConvertible {

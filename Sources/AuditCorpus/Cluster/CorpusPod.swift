@@ -1,4 +1,4 @@
-/// A pod of the synthesized cluster.
+/// A pod of the generated cluster.
 final class CorpusPod {
     let namespace: String
     let name: String

@@ -6,12 +6,12 @@
 /// when a single event is larger).
 ///
 /// ```swift
-/// var reader = try CorpusReader(paths: ["audit/", "more.jsonl.gz"])
+/// var reader = try RecordingReader(paths: ["audit/", "more.jsonl.gz"])
 /// while let batch = try reader.next() {
 ///     for record in batch.records { use(batch.storage[record.range], batch.source, record.line) }
 /// }
 /// ```
-public struct CorpusReader {
+public struct RecordingReader {
     /// The files that will be read, in order (directories expanded; `-` is standard input);
     /// for bytes in memory, the one source name.
     public let files: [String]

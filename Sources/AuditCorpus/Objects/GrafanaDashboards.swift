@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// Grafana dashboards as JSON files in a ConfigMap (what a Grafana sidecar loads from
 /// `kubectl create configmap grafana-dashboards --from-file=dashboards/`): pretty-printed
 /// JSON text with PromQL expressions, so the values carry many quotes, newlines, `<`, `>`

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// v1 `Node` objects and the kubelet's status patch, as an EKS managed node group's
 /// Amazon Linux 2023 nodes report them.
 enum NodeObjects {

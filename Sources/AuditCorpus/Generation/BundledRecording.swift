@@ -4,10 +4,10 @@
 /// The bytes are regenerated in memory from the generator, which is deterministic, so
 /// the binary replays the same corpus from any directory without the repository; a test
 /// keeps Corpus/eks-sample.jsonl byte-identical to what this produces.
-public enum BundledCorpus {
+public enum BundledRecording {
     /// The generator settings of the bundled corpus (`auditsim corpus synth --seed 20261101
     /// --nodes 5 --duration 5m`).
-    public static let configuration = CorpusConfiguration(seed: 20_261_101, nodes: 5, durationSeconds: 300)
+    public static let configuration = RecordingConfiguration(seed: 20_261_101, nodes: 5, durationSeconds: 300)
 
     /// The name batches and messages use for the bundled corpus.
     public static let name = "<bundled eks-sample.jsonl>"
@@ -15,7 +15,7 @@ public enum BundledCorpus {
     /// The corpus's bytes: JSON lines, about 5 MB, generated in well under a second.
     public static var defaultBytes: [UInt8] {
         var bytes: [UInt8] = []
-        CorpusSynthesizer.synthesize(configuration) { bytes.append(contentsOf: $0) }
+        RecordingGenerator.generate(configuration) { bytes.append(contentsOf: $0) }
         return bytes
     }
 

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// v1 `Pod` objects at the points of their life that the corpus records, and the patches
 /// the kubelet and the VPC CNI send for them.
 enum PodObjects {

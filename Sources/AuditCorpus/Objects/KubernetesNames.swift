@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// Kubernetes' random name suffixes (k8s.io/apimachinery/pkg/util/rand `String`: no
 /// vowels, no characters that look alike).
 enum KubernetesNames {

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// The `prometheuses.monitoring.coreos.com` CustomResourceDefinition, generated: the
 /// Prometheus operator's custom resource with the shape of its spec (its fields embed
 /// containers, affinity, volumes, TLS and remote-write settings), described property by

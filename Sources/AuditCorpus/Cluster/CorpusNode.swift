@@ -1,4 +1,6 @@
-/// A worker node of the synthesized cluster (an EC2 instance in a managed node group).
+import AuditPolicy
+
+/// A worker node of the generated cluster (an EC2 instance in a managed node group).
 final class CorpusNode {
     let name: String
     let ip: String

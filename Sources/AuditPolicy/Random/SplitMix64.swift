@@ -1,13 +1,16 @@
 /// A small, fast, deterministic pseudo-random generator (Steele, Lea and Flood's
-/// SplitMix64), so that a corpus depends only on its seed, on every platform.
-struct SplitMix64 {
-    private var state: UInt64
+/// SplitMix64): the same sequence for a seed on every platform and Swift release, so that a
+/// generated recording, a benchmark policy or a random test case depends only on its seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    @usableFromInline var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    @inlinable
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -16,36 +19,36 @@ struct SplitMix64 {
     }
 
     /// A uniform integer in `range`. Computed here rather than with `Int.random(in:using:)`,
-    /// whose algorithm the standard library may change, so corpora stay identical across
+    /// whose algorithm the standard library may change, so generated sequences stay identical across
     /// Swift releases (the modulo bias is below 2^-40 for the ranges used).
-    mutating func int(in range: ClosedRange<Int>) -> Int {
+    public mutating func int(in range: ClosedRange<Int>) -> Int {
         let span = UInt64(range.upperBound - range.lowerBound) + 1
         return range.lowerBound + Int(next() % span)
     }
 
     /// A uniform value in [0, 1).
-    mutating func unit() -> Double {
+    public mutating func unit() -> Double {
         Double(next() >> 11) * 0x1.0p-53
     }
 
     /// True with probability `probability`.
-    mutating func chance(_ probability: Double) -> Bool {
+    public mutating func chance(_ probability: Double) -> Bool {
         unit() < probability
     }
 
     /// A uniformly chosen element of a non-empty array.
-    mutating func pick<T>(_ elements: [T]) -> T {
+    public mutating func pick<T>(_ elements: [T]) -> T {
         elements[int(in: 0...(elements.count - 1))]
     }
 
     /// A value spread uniformly around `mean` (from half to one and a half times it), for
     /// irregular arrivals without floating-point functions that could differ by platform.
-    mutating func around(_ mean: Int64) -> Int64 {
+    public mutating func around(_ mean: Int64) -> Int64 {
         mean / 2 + Int64(int(in: 0...Int(max(0, mean))))
     }
 
     /// `count` lower-case hexadecimal digits.
-    mutating func hex(_ count: Int) -> String {
+    public mutating func hex(_ count: Int) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
@@ -60,7 +63,7 @@ struct SplitMix64 {
 
     /// A random (version 4) UUID in its canonical lower-case form, as kube-apiserver's
     /// audit IDs and object UIDs look (github.com/google/uuid `New`).
-    mutating func uuid() -> String {
+    public mutating func uuid() -> String {
         let high = next()
         let low = next()
         var bytes = [UInt8](repeating: 0, count: 16)

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// A platform engineer's kubectl session: listing pods, reading logs, exec into a pod
 /// (interactive, then a one-off command), reading secrets, editing the aws-auth ConfigMap,
 /// RBAC changes (a RoleBinding, a new ClusterRole via client-side apply after a 404),

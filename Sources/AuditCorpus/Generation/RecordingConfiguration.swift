@@ -1,8 +1,8 @@
-/// What a synthesized corpus covers: the seed, the cluster's size, and how long it records.
+/// What a generated recording covers: the seed, the cluster's size, and how long it records.
 ///
 /// The same configuration always gives the same bytes (the generator has its own PRNG
 /// and never reads the clock or the environment).
-public struct CorpusConfiguration: Sendable, Equatable {
+public struct RecordingConfiguration: Sendable, Equatable {
     /// The PRNG seed.
     public var seed: UInt64
     /// Worker nodes in the cluster.
@@ -20,7 +20,7 @@ public struct CorpusConfiguration: Sendable, Equatable {
     public static let defaultStartSeconds: Int64 = CorpusTime(year: 2026, month: 11, day: 1, hour: 10).microseconds / CorpusTime.second
 
     public init(seed: UInt64, nodes: Int = 5, durationSeconds: Int? = 600,
-                startSeconds: Int64 = CorpusConfiguration.defaultStartSeconds, scenarioIntervalSeconds: Int = 1800) {
+                startSeconds: Int64 = RecordingConfiguration.defaultStartSeconds, scenarioIntervalSeconds: Int = 1800) {
         self.seed = seed
         self.nodes = nodes
         self.durationSeconds = durationSeconds

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// The cluster as it is when the recording starts: nodes up for days, add-on and
 /// application pods running.
 enum ClusterBootstrap {

@@ -1,11 +1,11 @@
-/// Synthesizes a recording of EKS control-plane audit traffic at level RequestResponse
+/// Generates a fake recording of EKS control-plane audit traffic at level RequestResponse
 /// with no omitted stages, as kube-apiserver's log backend writes it: one audit.k8s.io/v1
 /// Event per line, in the order the events are written (by stage timestamp).
 ///
 /// The recording is a cut from a running cluster: requests already under way when it
 /// starts (watches, mostly) appear with only their later stages, and requests still
 /// under way when it ends with only their earlier ones.
-public enum CorpusSynthesizer {
+public enum RecordingGenerator {
     /// What was written.
     public struct Summary: Sendable, Equatable {
         /// Audit events (lines) written.
@@ -17,7 +17,7 @@ public enum CorpusSynthesizer {
     /// Writes the corpus to `write`, in chunks of about 1 MiB of whole lines. Stops at the
     /// end of the configured duration or, with `maxBytes`, after the line that reaches it.
     @discardableResult
-    public static func synthesize(_ configuration: CorpusConfiguration, maxBytes: Int? = nil,
+    public static func generate(_ configuration: RecordingConfiguration, maxBytes: Int? = nil,
                                   write: ([UInt8]) throws -> Void) rethrows -> Summary {
         let context = CorpusContext(seed: configuration.seed)
         let start = CorpusTime(microseconds: configuration.startSeconds * CorpusTime.second)

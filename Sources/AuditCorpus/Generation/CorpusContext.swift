@@ -1,4 +1,6 @@
-/// The state a corpus is synthesized from: the random generator, the cluster's objects and
+import AuditPolicy
+
+/// The state a recording is generated from: the random generator, the cluster's objects and
 /// its etcd revision, the clients, and the events rendered but not yet written.
 final class CorpusContext {
     var random: SplitMix64
@@ -10,8 +12,8 @@ final class CorpusContext {
     private var serviceAccountUIDs: [String: String] = [:]
     /// Events rendered, waiting for their time to be written.
     private(set) var pending = TimeOrderedHeap<[UInt8]>()
-    /// Traffic sources started while synthesizing (a new pod's token refreshes), with
-    /// their first time, for the synthesizer to schedule.
+    /// Traffic sources started while generating (a new pod's token refreshes), with
+    /// their first time, for the generator to schedule.
     var startedSources: [(source: any TrafficSource, firstFire: CorpusTime)] = []
 
     let controllerManager: CorpusActor
