@@ -5,7 +5,7 @@
 //                                 [--batch-bytes N] [--in-flight N] [--corpus FILE] [--keep] [--policy FILE]
 //
 // Generates a corpus (default 1.1 GB, deterministic; `templates` repeats realistic EKS events
-// with fresh auditIDs, `synth` runs the project's corpus synthesizer), replays it under the
+// with fresh auditIDs, `synth` runs the project's recording generator (AuditCorpus)), replays it under the
 // built-in EKS policy (or --policy) with sizes, and prints MB/s, events/s and peak memory
 // (VmHWM). With --corpus FILE an existing file is replayed (or the generated one kept there).
 import AuditPolicy
@@ -108,7 +108,7 @@ if let given = options.corpus, FileManager.default.fileExists(atPath: given) {
     let started = now()
     var written = 0
     if options.generator == "synth" {
-        // The project's own corpus generator (`auditsim corpus synth`): a 50-node cluster with no
+        // The project's own recording generator (`auditsim corpus synth`): a 50-node cluster with no
         // end, cut at the byte budget.
         let configuration = RecordingConfiguration(seed: options.seed, nodes: 50, durationSeconds: nil)
         RecordingGenerator.generate(configuration, maxBytes: options.size) { chunk in

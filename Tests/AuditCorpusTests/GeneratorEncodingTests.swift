@@ -1,4 +1,5 @@
 import Testing
+import AuditPolicy
 @testable import AuditCorpus
 
 /// The byte-level formats a generated recording must share with kube-apiserver's log

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 @testable import AuditCorpus
-import AuditReplay
+@testable import AuditReplay
 
 /// The generated recording: deterministic, identical to the committed Corpus/eks-sample.jsonl,
 /// and shaped as kube-apiserver's log backend writes events at level RequestResponse with

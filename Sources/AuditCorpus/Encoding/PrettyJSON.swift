@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// JSON text indented with two spaces, as Grafana exports dashboards (no HTML escaping).
 enum PrettyJSON {
     static func text(_ value: CorpusJSON) -> String {
@@ -8,7 +10,7 @@ enum PrettyJSON {
 
     private static func write(_ value: CorpusJSON, indent: String, into output: inout String) {
         switch value {
-        case .string(let text): output += quoted(text)
+        case .string(let text): output += GoJSONString.quoted(text, escapingHTML: false)
         case .int(let number): output += String(number)
         case .bool(let flag): output += flag ? "true" : "false"
         case .null: output += "null"
@@ -26,24 +28,11 @@ enum PrettyJSON {
             guard !members.isEmpty else { output += "{}"; return }
             output += "{\n"
             for (index, member) in members.enumerated() {
-                output += indent + "  " + quoted(member.0) + ": "
+                output += indent + "  " + GoJSONString.quoted(member.0, escapingHTML: false) + ": "
                 write(member.1, indent: indent + "  ", into: &output)
                 output += index + 1 < members.count ? ",\n" : "\n"
             }
             output += indent + "}"
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for character in text.unicodeScalars {
-            switch character {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result + "\""
     }
 }
