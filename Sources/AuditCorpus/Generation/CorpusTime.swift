@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// A point in time in microseconds since the Unix epoch (UTC), the precision of
 /// kube-apiserver's audit timestamps.
 struct CorpusTime: Comparable, Hashable {
@@ -12,7 +14,7 @@ struct CorpusTime: Comparable, Hashable {
 
     /// The time at the start of a UTC calendar date and time of day.
     init(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0) {
-        let days = Self.daysSinceEpoch(year: year, month: month, day: day)
+        let days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
         microseconds = (Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)) * Self.second
     }
 
@@ -47,7 +49,7 @@ struct CorpusTime: Comparable, Hashable {
             secondOfDay += 86_400
             days -= 1
         }
-        let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
+        let (year, month, day) = CivilDate.date(daysSinceEpoch: Int(days))
         let length = withFraction ? 27 : 20
         return String(unsafeUninitializedCapacity: length) { buffer in
             func put(_ value: Int, _ width: Int, at offset: Int) {
@@ -75,29 +77,5 @@ struct CorpusTime: Comparable, Hashable {
             buffer[length - 1] = UInt8(ascii: "Z")
             return length
         }
-    }
-
-    /// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The proleptic Gregorian date of a day count from 1970-01-01 (civil_from_days).
-    private static func civilDate(daysSinceEpoch: Int64) -> (Int, Int, Int) {
-        let shifted = Int(daysSinceEpoch) + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// Objects that grant or hold access: Secrets, the aws-auth ConfigMap, and RBAC roles and
 /// bindings.
 enum AccessObjects {

@@ -37,7 +37,6 @@ public enum GoJSONString {
         guard let base = inner.baseAddress else { return }
         let bytes = inner.bindMemory(to: UInt8.self)
         let end = bytes.count
-        output.reserveCapacity(output.count + end)
         var runStart = 0
         var index = 0
         while index < end {
@@ -108,6 +107,7 @@ public enum GoJSONString {
     public static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var output: [UInt8] = []
         guard bytes.count >= 2 else { return output }
+        output.reserveCapacity(bytes.count - 2)
         try? unescape(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[1..<(bytes.count - 1)])), appendingTo: &output)
         return output
     }
