@@ -1,6 +1,6 @@
 import ArgumentParser
+import AuditCorpus
 import AuditPolicy
-import AuditReplay
 import AuditSimIO
 import Foundation
 
@@ -35,10 +35,10 @@ struct CorpusSynthCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "The PRNG seed (0 to 18446744073709551615).")
-    var seed: UInt64 = AuditReplay.BundledCorpus.configuration.seed
+    var seed: UInt64 = AuditCorpus.BundledRecording.configuration.seed
 
     @Option(name: .long, help: "Worker nodes in the cluster (1 to 5000).")
-    var nodes: Int = AuditReplay.BundledCorpus.configuration.nodes
+    var nodes: Int = AuditCorpus.BundledRecording.configuration.nodes
 
     @Option(name: .long, help: ArgumentHelp("How long the recording lasts: 300, 90s, 5m, 2h, 1h30m, 2d; at most 3653d (default 5m, or no limit with --bytes).", valueName: "duration"))
     var duration: DurationValue?
@@ -64,14 +64,14 @@ struct CorpusSynthCommand: ParsableCommand {
 
     func run() throws {
         let maxBytes = bytes.flatMap(Self.byteCount)
-        let durationSeconds: Int? = duration?.seconds ?? (maxBytes == nil ? AuditReplay.BundledCorpus.configuration.durationSeconds : nil)
-        let configuration = CorpusConfiguration(seed: seed, nodes: nodes, durationSeconds: durationSeconds,
-                                                scenarioIntervalSeconds: scenarioInterval?.seconds ?? AuditReplay.BundledCorpus.configuration.scenarioIntervalSeconds)
+        let durationSeconds: Int? = duration?.seconds ?? (maxBytes == nil ? AuditCorpus.BundledRecording.configuration.durationSeconds : nil)
+        let configuration = RecordingConfiguration(seed: seed, nodes: nodes, durationSeconds: durationSeconds,
+                                                scenarioIntervalSeconds: scenarioInterval?.seconds ?? AuditCorpus.BundledRecording.configuration.scenarioIntervalSeconds)
         let output = try CorpusOutput(path: out)
         let started = Date()
-        let summary: CorpusSynthesizer.Summary
+        let summary: RecordingGenerator.Summary
         do {
-            summary = try CorpusSynthesizer.synthesize(configuration, maxBytes: maxBytes) { try output.write($0) }
+            summary = try RecordingGenerator.generate(configuration, maxBytes: maxBytes) { try output.write($0) }
             try output.finish()
         } catch {
             output.abandon()

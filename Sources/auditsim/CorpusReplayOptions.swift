@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditPolicy
+import AuditCorpus
 import AuditReplay
 
 /// The options shared by the commands that replay a corpus (`replay`, `estimate`).
@@ -49,12 +50,12 @@ struct CorpusReplayOptions: ParsableArguments {
     }
 
     /// A reader of `inputs`, or of the bundled corpus when there are none.
-    func corpusReader(inputs: [String]) throws -> CorpusReader {
+    func corpusReader(inputs: [String]) throws -> RecordingReader {
         if inputs.isEmpty {
-            return CorpusReader(bytes: BundledCorpus.defaultBytes, source: BundledCorpus.name, format: format,
+            return RecordingReader(bytes: BundledRecording.defaultBytes, source: BundledRecording.name, format: format,
                                 batchBytes: ReplayOptions.recommendedBatchBytes)
         }
-        return try CorpusReader(paths: inputs, format: format, batchBytes: ReplayOptions.recommendedBatchBytes)
+        return try RecordingReader(paths: inputs, format: format, batchBytes: ReplayOptions.recommendedBatchBytes)
     }
 
     /// Splits the arguments a command captured unparsed into inputs and the

@@ -31,7 +31,7 @@ final class DiffCorpusTally: ReplayObserver {
     static func run(diff: PolicyDiff, paths: [String]) throws -> DiffCorpusTally {
         let tally = DiffCorpusTally(diff: diff)
         let engine = ReplayEngine(policies: [ReplayPolicy(name: "old", policy: diff.old), ReplayPolicy(name: "new", policy: diff.new)])
-        _ = try engine.run(try CorpusReader(paths: paths), observer: tally)
+        _ = try engine.run(try RecordingReader(paths: paths), observer: tally)
         return tally
     }
 

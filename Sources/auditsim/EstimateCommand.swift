@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditEstimate
 import AuditPolicy
+import AuditCorpus
 import AuditReplay
 import AuditSimIO
 import Foundation
@@ -137,10 +138,10 @@ struct EstimateCommand: ParsableCommand {
         let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
         let format = corpusOptions.format
         if inputs.isEmpty {
-            let bytes = BundledCorpus.defaultBytes
-            return try runner.run(canReread: true) { CorpusReader(bytes: bytes, source: BundledCorpus.name, format: format) }
+            let bytes = BundledRecording.defaultBytes
+            return try runner.run(canReread: true) { RecordingReader(bytes: bytes, source: BundledRecording.name, format: format) }
         }
-        return try runner.run(canReread: !inputs.contains("-")) { try CorpusReader(paths: inputs, format: format) }
+        return try runner.run(canReread: !inputs.contains("-")) { try RecordingReader(paths: inputs, format: format) }
     }
 
     private func mergedReport(_ inputs: [String]) throws -> EstimateReport {

@@ -5,7 +5,7 @@ import AuditPolicy
 ///
 /// ```swift
 /// let engine = ReplayEngine(policies: [ReplayPolicy(name: "eks", policy: compiled)])
-/// let report = try engine.run(try CorpusReader(paths: ["audit.jsonl"]))
+/// let report = try engine.run(try RecordingReader(paths: ["audit.jsonl"]))
 /// ```
 ///
 /// Reading and scanning run on their own threads (see `ReplayOptions.scanThreads`); grouping,

@@ -15,7 +15,7 @@ public struct ReplayPolicy: Sendable {
 
 /// How a replay runs.
 public struct ReplayOptions: Sendable {
-    /// The `CorpusReader` batch size that keeps a replay's memory flat (with `batchesInFlight`
+    /// The `RecordingReader` batch size that keeps a replay's memory flat (with `batchesInFlight`
     /// batches in flight, about 25 MiB besides the process itself) while keeping the threads busy.
     public static let recommendedBatchBytes = 2 << 20
 
@@ -56,10 +56,10 @@ public struct ReplayOptions: Sendable {
     }
 }
 
-/// Where a replay's batches come from: a `CorpusReader`, or batches built in memory.
+/// Where a replay's batches come from: a `RecordingReader`, or batches built in memory.
 public protocol EventBatchSource {
     /// The next batch, or `nil` at the end.
     mutating func next() throws(InputError) -> EventBatch?
 }
 
-extension CorpusReader: EventBatchSource {}
+extension RecordingReader: EventBatchSource {}

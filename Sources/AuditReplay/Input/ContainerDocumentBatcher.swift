@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// Streams the elements of a JSON array inside one or more top-level documents:
 /// `items` of an audit `EventList` (or a bare array of events), or `events` of the
 /// output of `aws logs filter-log-events` / `get-log-events`.
@@ -170,9 +172,10 @@ final class ContainerDocumentBatcher: EventBatcher {
             let line = window.line(at: message.lowerBound)
             let recordStart = storage.count
             do {
-                try JSONStringUnescaper.appendUnescaped(bytes, (message.lowerBound + 1)..<(message.upperBound - 1), to: &storage)
+                let inner = (message.lowerBound + 1)..<(message.upperBound - 1)
+                try GoJSONString.unescape(UnsafeRawBufferPointer(rebasing: bytes[inner]), invalidUTF8: .keep, appendingTo: &storage)
             } catch {
-                throw InputError(file: window.name, line: window.line(at: error.offset), reason: error.reason)
+                throw InputError(file: window.name, line: window.line(at: message.lowerBound + 1 + error.offset), reason: error.reason)
             }
             records.append(EventRecord(range: recordStart..<storage.count, line: line))
             return
