@@ -57,6 +57,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not quote source lines under each finding (text format).")
     var noSnippets = false
 
+    @Option(name: .long, help: ArgumentHelp("The directory SARIF URIs and annotation paths are relative to (default: the git top level above the current directory, else the current directory).", valueName: "dir"))
+    var sarifRoot: String?
+
     func run() throws {
         var version: KubernetesVersion?
         if let kubernetesVersion {
@@ -92,7 +95,10 @@ struct LintCommand: ParsableCommand {
             Terminal.writeError("error: \(error)")
             throw ExitCode(2)
         }
-        print(try LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets), terminator: "")
+        let root = sarifRoot ?? RepositoryRoot.find() ?? FileManager.default.currentDirectoryPath
+        try LintRendering.write(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root) {
+            print($0, terminator: "")
+        }
         if let threshold = failOn.severity, results.contains(where: { $0.hasFindings(atOrAbove: threshold) }) {
             throw ExitCode(1)
         }
