@@ -57,9 +57,8 @@ struct CheckCommand: ParsableCommand {
             let renderer = DiagnosticRenderer(showCodes: false, showSnippets: !noSnippets)
             for result in results {
                 for diagnostic in result.diagnostics { print(renderer.render(diagnostic, source: result.source)) }
-                print(result.isAccepted
-                    ? "\(result.source.name): accepted by kube-apiserver \(version)"
-                    : "\(result.source.name): refused by kube-apiserver \(version)")
+                let name = TerminalEscaping.escaped(result.source.name)
+                print(result.isAccepted ? "\(name): accepted by kube-apiserver \(version)" : "\(name): refused by kube-apiserver \(version)")
             }
         case .json:
             print(try JSONOutput.string(CheckReport(results: results, version: version)))

@@ -68,6 +68,12 @@ struct LintCommand: ParsableCommand {
             }
             version = parsed
         }
+        if let sarifRoot {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sarifRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--sarif-root '\(TerminalEscaping.escaped(sarifRoot))' is not a directory")
+            }
+        }
         var results: [LintResult] = []
         do {
             if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }

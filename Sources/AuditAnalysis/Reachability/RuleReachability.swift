@@ -19,11 +19,12 @@ public enum RuleReachability {
         for index in pieces.indices {
             if let rule = pieces[index].rule { piecesByRule[rule].append(index) }
         }
+        let ruleIndex = RuleCubeIndex(ruleCubes, layout: layout)
         var result: [ShadowedRule] = []
         for index in ruleCubes.indices where !piecesByRule[index].contains(where: { space.hasRealisticRequest(pieces[$0].cube) }) {
             let own = ruleCubes[index]
             var covers: [ShadowedRule.Cover] = []
-            for earlier in 0..<index {
+            for earlier in ruleIndex.rules(meeting: own, before: index) {
                 // Only earlier rules whose match set meets this one's can take its requests.
                 guard ruleCubes[earlier].contains(where: { match in own.contains { layout.intersects($0, match) } }) else { continue }
                 search: for pieceIndex in piecesByRule[earlier] {
@@ -58,9 +59,12 @@ public enum RuleReachability {
         }
         // Each rule's fallbacks are independent: computed concurrently, used in rule order.
         let decided = decidedPieces
+        let ruleIndex = RuleCubeIndex(ruleCubes, layout: space.layout)
         let fallbacksByRule = ConcurrentMap.map(policy.rules.count) { index -> [(cube: Cube, rule: Int?)]? in
             guard let pieces = decided[index] else { return nil }
-            return fallbackIfIdentical(pieces, after: index, own: policy.decision(forRule: index), policy: policy, ruleCubes: ruleCubes, space: space)
+            // Only later rules that meet the pieces can split them; the others are skipped.
+            let later = ruleIndex.rules(meeting: pieces, after: index)
+            return fallbackIfIdentical(pieces, after: index, later: later, own: policy.decision(forRule: index), policy: policy, ruleCubes: ruleCubes, space: space)
         }
         var result: [RedundantRule] = []
         for index in policy.rules.indices {
@@ -78,15 +82,16 @@ public enum RuleReachability {
         return result
     }
 
-    /// The pieces split by the rules after `index`, when every realistic piece is decided
-    /// identically to `own`; `nil` as soon as one is not.
+    /// The pieces split by the rules after `index` (`later`: those of them that can meet the
+    /// pieces, in order), when every realistic piece is decided identically to `own`; `nil` as
+    /// soon as one is not.
     private static func fallbackIfIdentical(
-        _ pieces: [Cube], after index: Int, own: Decision, policy: CompiledPolicy, ruleCubes: [[Cube]], space: RequestSpace
+        _ pieces: [Cube], after index: Int, later laterRules: [Int], own: Decision, policy: CompiledPolicy, ruleCubes: [[Cube]], space: RequestSpace
     ) -> [(cube: Cube, rule: Int?)]? {
         let layout = space.layout
         var remaining = pieces
         var decided: [(cube: Cube, rule: Int?)] = []
-        for later in (index + 1)..<(policy.rules.count + 1) {
+        for later in laterRules + [policy.rules.count] {
             if remaining.isEmpty { break }
             let isDefault = later == policy.rules.count
             let matchSet = isDefault ? [layout.everything] : ruleCubes[later]
