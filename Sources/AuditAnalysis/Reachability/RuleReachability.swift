@@ -19,15 +19,20 @@ public enum RuleReachability {
         for index in pieces.indices {
             if let rule = pieces[index].rule { piecesByRule[rule].append(index) }
         }
-        let ruleIndex = RuleCubeIndex(ruleCubes, layout: layout)
+        let pieceIndex = CubeIndex(pieces.map(\.cube), layout: layout)
         var result: [ShadowedRule] = []
         for index in ruleCubes.indices where !piecesByRule[index].contains(where: { space.hasRealisticRequest(pieces[$0].cube) }) {
             let own = ruleCubes[index]
             var covers: [ShadowedRule.Cover] = []
-            for earlier in ruleIndex.rules(meeting: own, before: index) {
-                // Only earlier rules whose match set meets this one's can take its requests.
-                guard ruleCubes[earlier].contains(where: { match in own.contains { layout.intersects($0, match) } }) else { continue }
-                search: for pieceIndex in piecesByRule[earlier] {
+            // Only the pieces of earlier rules that can meet this rule's match set can take its
+            // requests: looked up in the index, then visited rule by rule, each rule's pieces in
+            // order, as a scan of every earlier rule's pieces would.
+            var candidatesByRule: [Int: [Int]] = [:]
+            for position in pieceIndex.candidates(meetingAnyOf: own) {
+                if let rule = pieces[position].rule, rule < index { candidatesByRule[rule, default: []].append(position) }
+            }
+            for earlier in candidatesByRule.keys.sorted() {
+                search: for pieceIndex in candidatesByRule[earlier] ?? [] {
                     for match in own where layout.intersects(pieces[pieceIndex].cube, match) {
                         guard let shared = layout.intersection(pieces[pieceIndex].cube, match), let example = witnesses.witness(for: shared) else { continue }
                         covers.append(ShadowedRule.Cover(ruleIndex: earlier, example: example))

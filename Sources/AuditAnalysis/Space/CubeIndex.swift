@@ -50,6 +50,16 @@ struct CubeIndex: Sendable {
         }
     }
 
+    /// The positions, in increasing order, of the indexed cubes that may meet one of `cubes`:
+    /// one query, for their envelope (their atoms joined).
+    func candidates(meetingAnyOf cubes: [Cube]) -> [Int] {
+        guard var envelope = cubes.first else { return [] }
+        for cube in cubes.dropFirst() {
+            for word in envelope.words.indices { envelope.words[word] |= cube.words[word] }
+        }
+        return candidates(meeting: envelope)
+    }
+
     /// The positions, in increasing order, of the indexed cubes that may meet `query` (every
     /// one that does, and possibly some that differ only by their group constraint).
     func candidates(meeting query: Cube) -> [Int] {

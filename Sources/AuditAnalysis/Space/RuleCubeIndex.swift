@@ -22,13 +22,9 @@ struct RuleCubeIndex: Sendable {
     /// One query, for the cubes' envelope (their atoms joined): a superset of the rules meeting
     /// any of them.
     private func rules(meeting cubes: [Cube], where include: (Int) -> Bool) -> [Int] {
-        guard var envelope = cubes.first else { return [] }
-        for cube in cubes.dropFirst() {
-            for word in envelope.words.indices { envelope.words[word] |= cube.words[word] }
-        }
         var found: [Int] = []
         // Positions are in rule order, so owners come sorted; a rule's cubes are adjacent.
-        for position in index.candidates(meeting: envelope) where include(owners[position]) && found.last != owners[position] {
+        for position in index.candidates(meetingAnyOf: cubes) where include(owners[position]) && found.last != owners[position] {
             found.append(owners[position])
         }
         return found
