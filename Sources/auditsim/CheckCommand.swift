@@ -44,9 +44,8 @@ struct CheckCommand: ParsableCommand {
             let renderer = DiagnosticRenderer(showCodes: false, showSnippets: !noSnippets)
             for result in results {
                 for diagnostic in result.diagnostics { try Console.writeLine(renderer.render(diagnostic, source: result.source)) }
-                try Console.writeLine(result.isAccepted
-                    ? "\(result.source.name): accepted by kube-apiserver \(version)"
-                    : "\(result.source.name): refused by kube-apiserver \(version)")
+                let name = TerminalEscaping.escaped(result.source.name)
+                try Console.writeLine(result.isAccepted ? "\(name): accepted by kube-apiserver \(version)" : "\(name): refused by kube-apiserver \(version)")
             }
         case .json:
             try Console.writeLine(JSONOutput.string(CheckReport(results: results, version: version)))

@@ -84,7 +84,7 @@ struct CoverageRendering {
             }
             lines.append("")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n")
     }
 
     // MARK: - Markdown
@@ -122,7 +122,7 @@ struct CoverageRendering {
             }
             lines.append("")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n")
     }
 
     // MARK: - JSON

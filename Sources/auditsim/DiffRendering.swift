@@ -85,7 +85,7 @@ struct DiffRendering {
                 lines.append("      example: \(RequestDescription.text(regression.requests.witness))")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
     var markdown: String {
@@ -122,7 +122,7 @@ struct DiffRendering {
                 ].map(AnalysisText.cell).joined(separator: " | ") + " |")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
     /// `diff --format json`.

@@ -50,6 +50,9 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not quote source lines under each finding (text format).")
     var noSnippets = false
 
+    @Option(name: .long, help: ArgumentHelp("The directory SARIF URIs and annotation paths are relative to (default: the git top level above the current directory, else the current directory).", valueName: "dir"))
+    var sarifRoot: String?
+
     func run() throws {
         var version: KubernetesVersion?
         if let kubernetesVersion {
@@ -57,6 +60,12 @@ struct LintCommand: ParsableCommand {
                 throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
             }
             version = parsed
+        }
+        if let sarifRoot {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sarifRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--sarif-root '\(TerminalEscaping.escaped(sarifRoot))' is not a directory")
+            }
         }
         var results: [LintResult] = []
         if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
@@ -71,7 +80,10 @@ struct LintCommand: ParsableCommand {
             let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)
             results.append(Linter().lint(context))
         }
-        try Console.write(LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets))
+        let root = sarifRoot ?? RepositoryRoot.find() ?? FileManager.default.currentDirectoryPath
+        try LintRendering.write(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root) {
+            try Console.write($0)
+        }
         if let threshold = failOn.severity, results.contains(where: { $0.hasFindings(atOrAbove: threshold) }) {
             throw ExitCode(1)
         }

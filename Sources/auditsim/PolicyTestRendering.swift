@@ -28,7 +28,7 @@ struct PolicyTestRendering {
         }
         lines.append("")
         lines.append("\(results.count - failed) passed, \(failed) failed (\(policy.name), kube-apiserver \(policy.compiled.kubernetesVersion))")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
     /// `test --format json`.

@@ -52,7 +52,7 @@ struct NoCatchAll: LintRule {
         }
         if unmatched.count > Self.shown { notes.append("and \(unmatched.count - Self.shown) more classes of requests") }
         let fallingThrough = analysis.checklistResults.filter { result in
-            ChecklistGaps.fixable(result.answer.gaps, requirement: result.item.requirement, policy: analysis.policy)
+            ChecklistGaps.fixable(result.answer.gaps, requirement: result.item.requirement, evaluator: analysis.evaluator)
                 .contains { $0.ruleIndex == nil }
         }
         if !fallingThrough.isEmpty {

@@ -42,7 +42,7 @@ struct QueryGap: LintRule {
         for queryResult in analysis.queryResults {
             let query = queryResult.query
             let anyRequest = query.requests.allSatisfy { $0.users.isEmpty && $0.userGroups.isEmpty && $0.verbs.isEmpty && $0.target == .anyRequest }
-            let gaps = ChecklistGaps.fixable(queryResult.answer.gaps, requirement: query.requirement, policy: analysis.policy).filter { gap in
+            let gaps = ChecklistGaps.fixable(queryResult.answer.gaps, requirement: query.requirement, evaluator: analysis.evaluator).filter { gap in
                 // As AP701: requests no rule matches are AP403's; queries about every request
                 // are only about those.
                 let unmatched = gap.ruleIndex == nil
