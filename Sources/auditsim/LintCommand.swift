@@ -35,8 +35,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "Exit with 1 when a finding is at least this severe: error, warning, info or none.")
     var failOn: FailThreshold = .error
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to lint for, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound) (default: the configuration's, else the newest).", valueName: "version"))
-    var kubernetesVersion: String?
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Option(name: .long, help: ArgumentHelp("The configuration file (default: the first .auditsim.yaml in the policy's directory or above).", valueName: "file"))
     var config: String?
@@ -51,13 +50,6 @@ struct LintCommand: ParsableCommand {
     var noSnippets = false
 
     func run() throws {
-        var version: KubernetesVersion?
-        if let kubernetesVersion {
-            guard let parsed = KubernetesVersion(kubernetesVersion) else {
-                throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-            }
-            version = parsed
-        }
         var results: [LintResult] = []
         if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
         let explicitConfiguration = noConfig ? LintConfiguration.defaults : try config.map { try LintConfigurationLoader.load(path: $0) }
@@ -65,7 +57,7 @@ struct LintCommand: ParsableCommand {
         let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))
         for input in inputs {
             let configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
-            let target = version ?? configuration.kubernetesVersion ?? .latest
+            let target = kubernetesVersion.kubernetesVersion ?? configuration.kubernetesVersion ?? .latest
             let loaded = try input.read(options: PolicyReadOptions(kubernetesVersion: target))
             let volume = try corpus.isEmpty ? nil : LintCorpus.measure(loaded, corpus: corpus)
             let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)
