@@ -39,8 +39,7 @@ struct InputEventCheck {
     mutating func finish(inputs: [String]) throws(InputError) {
         try finishCurrent()
         guard totalEvents == 0 else { return }
-        let names = inputs.isEmpty ? "the inputs" : inputs.joined(separator: ", ")
-        throw InputError(file: names, reason: inputs.count > 1 ? "no audit event in any of these inputs" : "no audit event in this input")
+        throw InputError(file: inputs.joined(separator: ", "), reason: inputs.count > 1 ? "no audit event in any of these inputs" : "no audit event in this input")
     }
 
     private mutating func finishCurrent() throws(InputError) {

@@ -27,10 +27,11 @@ public struct CorpusReader {
     private var current: (any EventBatcher)?
 
     /// Prepares to read `paths` (files, directories, or `-`). Fails at once when a path
-    /// does not exist or a directory cannot be listed.
+    /// does not exist, a directory cannot be listed, or the paths hold no file at all.
     public init(paths: [String], format: InputFormat = .auto, batchBytes: Int = 4 << 20,
                 maxEventBytes: Int = InputEventLimit.defaultBytes) throws(InputError) {
         files = try InputPaths.expand(paths)
+        guard !files.isEmpty else { throw InputError(file: paths.joined(separator: ", "), reason: "no files to read") }
         memoryInput = nil
         self.format = format
         self.batchBytes = batchBytes

@@ -16,7 +16,7 @@ import Darwin
 final class LineBatcher: EventBatcher {
     private let source: any ByteSource
     private let batchBytes: Int
-    /// The longest line passed on, in bytes without its line break.
+    /// The longest line passed on, in bytes without its line break (LF or CRLF).
     private let maxEventBytes: Int
     /// For S3 exports: drop a leading `<timestamp> ` from each line.
     private let stripsTimestamps: Bool
@@ -46,8 +46,9 @@ final class LineBatcher: EventBatcher {
             var records: [EventRecord] = []
             records.reserveCapacity(storage.count / 512 + 1)
             let consumed = split(storage, into: &records, skipped: &skipped)
-            if storage.count - consumed > maxEventBytes {
-                // An unfinished line already over the limit: report it, drop what was read of it.
+            if storage.count - consumed > maxEventBytes + 1 {
+                // An unfinished line already over the limit (even if its last byte is the CR of
+                // a CRLF): report it, drop what was read of it.
                 skipped.append(.oversize(file: source.name, line: nextLine, limit: maxEventBytes, recordIndex: records.count))
                 nextLine += 1
                 carry = []
@@ -138,12 +139,12 @@ final class LineBatcher: EventBatcher {
     private func appendRecord(_ bytes: UnsafeRawBufferPointer, start: Int, end: Int, to records: inout [EventRecord], skipped: inout [SkippedEvent]) {
         let line = nextLine
         nextLine += 1
+        var end = end
+        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         guard end - start <= maxEventBytes else {
             skipped.append(.oversize(file: source.name, line: line, limit: maxEventBytes, recordIndex: records.count))
             return
         }
-        var end = end
-        if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
         var start = start
         if stripsTimestamps { start = Self.messageStart(bytes, lineStart: start, lineEnd: end) }
         guard !Self.isBlank(bytes, start: start, end: end) else { return }
