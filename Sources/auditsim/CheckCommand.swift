@@ -22,8 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Policies to check: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"))
     var policies: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -32,9 +31,7 @@ struct CheckCommand: ParsableCommand {
     var noSnippets = false
 
     func run() throws {
-        guard let version = KubernetesVersion(kubernetesVersion) else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
+        let version = kubernetesVersion.version
         let options = PolicyReadOptions(kubernetesVersion: version)
         try InputBytes.requireSingleStandardInput(policies)
         let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))

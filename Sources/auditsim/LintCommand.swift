@@ -35,8 +35,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "Exit with 1 when a finding is at least this severe: error, warning, info or none.")
     var failOn: FailThreshold = .error
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to lint for, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound) (default: the configuration's, else the newest).", valueName: "version"))
-    var kubernetesVersion: String?
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Option(name: .long, help: ArgumentHelp("The configuration file (default: the first .auditsim.yaml in the policy's directory or above).", valueName: "file"))
     var config: String?
@@ -54,13 +53,6 @@ struct LintCommand: ParsableCommand {
     var sarifRoot: String?
 
     func run() throws {
-        var version: KubernetesVersion?
-        if let kubernetesVersion {
-            guard let parsed = KubernetesVersion(kubernetesVersion) else {
-                throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-            }
-            version = parsed
-        }
         if let sarifRoot {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: sarifRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -74,7 +66,7 @@ struct LintCommand: ParsableCommand {
         let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))
         for input in inputs {
             let configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
-            let target = version ?? configuration.kubernetesVersion ?? .latest
+            let target = kubernetesVersion.kubernetesVersion ?? configuration.kubernetesVersion ?? .latest
             let loaded = try input.read(options: PolicyReadOptions(kubernetesVersion: target))
             let volume = try corpus.isEmpty ? nil : LintCorpus.measure(loaded, corpus: corpus)
             let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)

@@ -25,8 +25,7 @@ struct TestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The tests file.", valueName: "tests"))
     var tests: String
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Flag(name: .long, help: "Simulate a policy that kube-apiserver refuses only for its pre-v1 apiVersion, as EKS runs its published v1beta1 policy.")
     var acceptDeprecated = false
@@ -39,9 +38,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let version = KubernetesVersion(kubernetesVersion) else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
+        let version = kubernetesVersion.version
         let analysisPolicy = try AnalysisPolicy.load(policy, version: version, acceptDeprecated: acceptDeprecated)
         let suite: PolicyTestSuite
         do {

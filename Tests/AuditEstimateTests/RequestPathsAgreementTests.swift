@@ -92,6 +92,7 @@ struct RequestPathsAgreementTests {
 
     struct Lines: EventBatchSource {
         var batch: EventBatch?
+        var inputs: [String] { ["mem"] }
         mutating func next() throws(InputError) -> EventBatch? { defer { batch = nil }; return batch }
     }
 

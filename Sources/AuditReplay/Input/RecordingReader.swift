@@ -2,8 +2,9 @@
 ///
 /// Each file's format is detected from its first bytes (or forced), gzip is recognised by
 /// its magic bytes, and events come out as records pointing into a batch's storage, in
-/// file order and file after file. Memory stays bounded by `batchBytes` (plus one event,
-/// when a single event is larger).
+/// file order and file after file. Memory stays bounded by `batchBytes` plus about twice
+/// `maxEventBytes`: an event longer than `maxEventBytes` (`InputEventLimit`) is not read into
+/// memory but reported in the batch's `skipped` lines.
 ///
 /// ```swift
 /// var reader = try RecordingReader(paths: ["audit/", "more.jsonl.gz"])
@@ -18,25 +19,34 @@ public struct RecordingReader {
     private let memoryInput: (bytes: [UInt8], name: String)?
     private let format: InputFormat
     private let batchBytes: Int
+    private let maxEventBytes: Int
+    /// The inputs opened so far, in order, as batches name them (an input that holds no
+    /// event is listed too).
+    public private(set) var inputs: [String] = []
     private var nextFileIndex = 0
     private var current: (any EventBatcher)?
 
     /// Prepares to read `paths` (files, directories, or `-`). Fails at once when a path
-    /// does not exist or a directory cannot be listed.
-    public init(paths: [String], format: InputFormat = .auto, batchBytes: Int = 4 << 20) throws(InputError) {
+    /// does not exist, a directory cannot be listed, or the paths hold no file at all.
+    public init(paths: [String], format: InputFormat = .auto, batchBytes: Int = 4 << 20,
+                maxEventBytes: Int = InputEventLimit.defaultBytes) throws(InputError) {
         files = try InputPaths.expand(paths)
+        guard !files.isEmpty else { throw InputError(file: paths.joined(separator: ", "), reason: "no files to read") }
         memoryInput = nil
         self.format = format
         self.batchBytes = batchBytes
+        self.maxEventBytes = maxEventBytes
     }
 
     /// Reads events from bytes already in memory (such as the bundled corpus), named
     /// `source` in batches and messages.
-    public init(bytes: [UInt8], source: String, format: InputFormat = .auto, batchBytes: Int = 4 << 20) {
+    public init(bytes: [UInt8], source: String, format: InputFormat = .auto, batchBytes: Int = 4 << 20,
+                maxEventBytes: Int = InputEventLimit.defaultBytes) {
         files = [source]
         memoryInput = (bytes, source)
         self.format = format
         self.batchBytes = batchBytes
+        self.maxEventBytes = maxEventBytes
     }
 
     /// The next batch, or `nil` when every input has been read.
@@ -56,7 +66,8 @@ public struct RecordingReader {
                 source = try FileByteSource(path: files[nextFileIndex])
             }
             nextFileIndex += 1
-            current = try InputOpener.batcher(for: source, format: format, batchBytes: batchBytes)
+            inputs.append(source.name)
+            current = try InputOpener.batcher(for: source, format: format, batchBytes: batchBytes, maxEventBytes: maxEventBytes)
         }
     }
 }
