@@ -14,7 +14,7 @@ struct ExplainCommand: ParsableCommand {
 
         --batch FILE reads one JSON object per line (see the README for the schema; groups are taken literally) and writes one JSON decision per line.
 
-        Exit codes: 0 ok, 1 the policy is refused by kube-apiserver, 2 usage or input error.
+        Exit codes: 0 ok, 2 usage or input error (an unknown resource or verb, or a policy kube-apiserver refuses).
 
         Examples:
           auditsim explain get secrets db-password -n prod --as alice --as-group dev
