@@ -3,12 +3,26 @@ import AuditReplay
 
 /// The event scanner and the replay of recorded lines: any bytes, in any input format the reader
 /// detects, replay under the EKS policy and a RequestResponse-everything policy without trapping.
-/// Scanning runs on the calling thread so that a crash is reproducible from its input alone.
+/// Scanning runs on the calling thread so that a crash is reproducible from its input alone. The
+/// result does not depend on how the input is cut into batches: tiny batches fail exactly when one
+/// batch fails (what was emitted before an input error is discarded), and otherwise give the same
+/// report and the same emitted events.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let reader = CorpusReader(bytes: Array(UnsafeBufferPointer(start: data, count: size)), source: "fuzz.jsonl")
-    _ = try? ReplayEngine(policies: policies, options: ReplayOptions(scanThreads: 0)).run(reader) { _ in }
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    let whole = replay(bytes, batchBytes: 4 << 20)
+    let cut = replay(bytes, batchBytes: 7)
+    if whole.report != cut.report || (whole.report != nil && whole.emitted != cut.emitted) {
+        fatalError("the replay depends on the batch size")
+    }
     return 0
+}
+
+private func replay(_ bytes: [UInt8], batchBytes: Int) -> (report: ReplayReport?, emitted: [[UInt8]]) {
+    var emitted: [[UInt8]] = []
+    let reader = CorpusReader(bytes: bytes, source: "fuzz.jsonl", batchBytes: batchBytes)
+    let report = try? ReplayEngine(policies: policies, options: ReplayOptions(scanThreads: 0)).run(reader) { emitted.append(Array($0)) }
+    return (report, emitted)
 }
 
 private let policies: [ReplayPolicy] = [
