@@ -43,9 +43,14 @@ public struct EstimateMerge: Sendable {
 
     /// The merged estimate, its figures computed under `assumptions`.
     ///
-    /// - Throws: `EstimateMergeError` when nothing was added.
+    /// The merged volume is priced once, across the tiers: the cost of the whole, never a sum of
+    /// the shards' costs.
+    ///
+    /// - Throws: `EstimateMergeError` when nothing was added, or when the merged counts are too
+    ///   large to bill in whole bytes (`CloudWatchPrices.requireBillable`).
     public func report(assumptions: EstimateAssumptions) throws(EstimateMergeError) -> EstimateReport {
         guard let volume else { throw EstimateMergeError("--merge needs the estimate JSON files to merge") }
+        try assumptions.prices.requireBillable(countBound: countBound)
         return EstimateReport(volume: volume, assumptions: assumptions,
                               suggestions: SuggestionReport(policies: [], unavailableReason: "not computed for merged estimates (they need the corpus; run without --merge on a shard)"))
     }
