@@ -65,9 +65,9 @@ public struct CloudWatchPrices: Codable, Sendable, Hashable {
     /// The bytes CloudWatch counts for `events` events of `bytes` message bytes in total: an
     /// integer, exact.
     ///
-    /// Every count of an estimate is bounded (`requireBillable(countBound:)`, checked by the
-    /// runner and by `--merge`) so that this cannot overflow for any tally of it, differences of
-    /// tallies included.
+    /// Every tally of an estimate is bounded (`requireBillable(events:ingestedBytes:)`, checked
+    /// by the runner and by `--merge`) so that this cannot overflow for any tally of it,
+    /// differences of tallies included.
     public func billedBytes(events: Int, bytes: Int) -> Int {
         bytes + eventOverheadBytes * events
     }
@@ -77,15 +77,16 @@ public struct CloudWatchPrices: Codable, Sendable, Hashable {
         billedBytes(events: tally.events, bytes: tally.ingestedBytes)
     }
 
-    /// Checks that a tally whose counts are at most `countBound` has billed bytes that fit an
-    /// `Int`, and so does the difference of two such tallies:
-    /// `countBound × (1 + eventOverheadBytes) ≤ Int.max`.
+    /// Checks that tallies of at most `events` events and `ingestedBytes` ingested bytes have
+    /// billed bytes that fit an `Int` (and so does the difference of two such tallies):
+    /// `ingestedBytes + eventOverheadBytes × events ≤ Int.max`.
     ///
     /// - Throws: `EstimateMergeError` saying so otherwise.
-    public func requireBillable(countBound: Int) throws(EstimateMergeError) {
-        let (billed, overflow) = countBound.multipliedReportingOverflow(by: eventOverheadBytes + 1)
-        guard !overflow, billed >= 0 else {
-            throw EstimateMergeError("counts up to \(countBound) billed at \(eventOverheadBytes) bytes per event exceed \(Int.max) bytes; no corpus is that large (lower --event-overhead?)")
+    public func requireBillable(events: Int, ingestedBytes: Int) throws(EstimateMergeError) {
+        let (overhead, overflow) = events.multipliedReportingOverflow(by: eventOverheadBytes)
+        let sumOverflow = overhead.addingReportingOverflow(ingestedBytes).overflow
+        guard !overflow, !sumOverflow else {
+            throw EstimateMergeError("\(events) events of \(ingestedBytes) bytes billed at \(eventOverheadBytes) bytes per event exceed \(Int.max) bytes, the most an estimate counts; no corpus is that large (lower --event-overhead?)")
         }
     }
 

@@ -10,6 +10,15 @@ public struct TieredRate: Codable, Sendable, Hashable {
         self.tiers = tiers
     }
 
+    public init(from decoder: Decoder) throws {
+        tiers = try decoder.singleValueContainer().decode([PriceTier].self)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(tiers)
+    }
+
     /// One price for any volume.
     public static func flat(_ pricePerGB: Double) -> TieredRate {
         TieredRate([PriceTier(upToGB: nil, pricePerGB: pricePerGB)])
