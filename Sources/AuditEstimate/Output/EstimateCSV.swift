@@ -5,7 +5,9 @@ import Foundation
 /// Columns: `section,policy,key,events,bytes,billed_bytes,events_share,bytes_share,events_per_day,`
 /// `bytes_per_day,billed_gb_per_month,standard_ingestion_per_month,infrequent_access_ingestion_per_month`.
 ///
-/// Sections: `total` (one row per policy), `stage`, `level`, `rule`, `resource`, `verb`, `user`,
+/// Sections: `pricing` (one row, first: the key names the pricing model, region, the account's
+/// other vended GB a month and the clusters, e.g. `vended-tiered us-east-1 account=0GB clusters=1`),
+/// `total` (one row per policy), `stage`, `level`, `rule`, `resource`, `verb`, `user`,
 /// `identity`, `namespace` (every value, not only the top ones, largest first), `timeline` (key:
 /// the bucket's start, RFC 3339), `whatif` (key: the baseline policy; figures are differences),
 /// `suggestion` and `suggestion-combined` (key: the suggestion; figures are savings). Dollars
@@ -23,8 +25,10 @@ public enum EstimateCSV {
 
     /// The whole table, CRLF line ends as RFC 4180 asks.
     public static func render(_ report: EstimateReport) -> String {
-        var rows: [[String]] = [columns]
         let assumptions = report.assumptions
+        let pricing = assumptions.pricing
+        let model = "\(pricing.model.rawValue) \(pricing.region) account=\(number(pricing.accountVendedGBMonth))GB clusters=\(pricing.clusters)"
+        var rows: [[String]] = [columns, ["pricing", "", model] + Array(repeating: "", count: columns.count - 3)]
         // A breakdown row's dollars are its share of the policy's: its billed GB at the policy's
         // average marginal price per GB. What-if and suggestion rows carry their own pricing.
         func row(_ section: String, _ policy: String, _ key: String, _ tally: VolumeTally, total: VolumeTally?, priced: VolumeProjection) -> [String] {

@@ -3,7 +3,7 @@
 enum PricingText {
     /// What the prices are and where they come from.
     static func assumptions(_ pricing: PricingAssumptions) -> [String] {
-        let fleet = pricing.clusters == 1 ? "1 cluster" : "\(FigureText.count(pricing.clusters)) alike clusters (day and month figures are for all of them)"
+        let fleet = pricing.clusters == 1 ? "1 cluster" : "\(FigureText.count(pricing.clusters)) alike clusters (totals per day and month are for all of them, breakdown rows for one)"
         switch pricing.model {
         case .flat:
             return ["Pricing: flat (as for a self-managed cluster shipping its own logs), \(pricing.region) by default: ingestion \(schedule(pricing.tiers.standard)) Standard, "
