@@ -163,4 +163,24 @@ struct TieredPricingTests {
             #expect(cost["marginal"] is NSNumber && cost["standalone"] is NSNumber)
         }
     }
+
+    /// Every output says which model priced it: text, CSV (a `pricing` row), JSON
+    /// (`assumptions.pricing.model`), HTML (the footer, and the tier chart under vended tiers).
+    @Test("every output names the pricing model", arguments: PricingModel.allCases)
+    func everyOutputNamesTheModel(model: PricingModel) throws {
+        var report = SampleReports.twoPolicies()
+        report = EstimateReport(volume: report.volume, assumptions: EstimateAssumptions(pricing: PricingAssumptions(model: model)), suggestions: report.suggestions)
+        #expect(EstimateText.render(report).contains("\nPricing: \(model.rawValue) ("))
+        #expect(EstimateCSV.render(report).contains("\r\npricing,,\(model.rawValue) us-east-1 account=0GB clusters=1,"))
+        let page = EstimateHTML.render(report)
+        #expect(page.contains("data-metric=\"pricing.model\" data-value=\"\(model.rawValue)\""))
+        #expect(page.contains("data-chart=\"policy-1.tiers\"") == (model == .vendedTiered))
+        if model == .vendedTiered {
+            let start = try #require(page.range(of: "data-chart=\"policy-1.tiers\""))
+            let end = try #require(page.range(of: "</svg>", range: start.upperBound..<page.endIndex))
+            let chart = page[start.lowerBound..<end.upperBound]
+            #expect(chart.components(separatedBy: "class=\"boundary\"").count - 1 == 3)
+            #expect(chart.contains("class=\"account\" data-value=\"0\""))
+        }
+    }
 }
