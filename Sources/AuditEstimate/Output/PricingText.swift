@@ -6,8 +6,8 @@ enum PricingText {
         let fleet = pricing.clusters == 1 ? "1 cluster" : "\(FigureText.count(pricing.clusters)) alike clusters (totals per day and month are for all of them, breakdown rows for one)"
         switch pricing.model {
         case .flat:
-            return ["Pricing: flat (as for a self-managed cluster shipping its own logs), \(pricing.region) by default: ingestion \(schedule(pricing.tiers.standard)) Standard, "
-                + "\(schedule(pricing.tiers.infrequentAccess)) Infrequent Access, whatever the volume; \(fleet). EKS bills control-plane logs in tiers: --pricing vended-tiered."]
+            return ["Pricing: flat (every GB alike, as for a self-managed cluster shipping its own logs), \(pricing.region): ingestion \(schedule(pricing.tiers.standard)) Standard, "
+                + "\(schedule(pricing.tiers.infrequentAccess)) Infrequent Access; \(fleet). EKS bills control-plane logs in tiers: --pricing vended-tiered."]
         case .vendedTiered:
             var lines = [
                 "Pricing: vended-tiered (EKS control-plane logs are CloudWatch vended logs), \(pricing.region), checked \(pricing.asOf): ingestion per GB in tiers of the payer account's "
