@@ -73,25 +73,21 @@ let package = Package(
     swiftLanguageModes: [.v6]
 )
 
-// libFuzzer targets (sources in Fuzz/<Target>/), declared only when AUDITSIM_FUZZ=1 so that
-// `swift build` and `swift test` never see them. Scripts/fuzz.sh builds them with
-// `-sanitize=fuzzer,address`. Each target's main.swift hands its `LLVMFuzzerTestOneInput` to libFuzzer.
+// libFuzzer targets. What each one checks is the library target FuzzTargets (Fuzz/FuzzTargets),
+// built by every `swift build` so that it keeps up with the libraries; the executables that
+// hand it to libFuzzer (Fuzz/<Target>/main.swift) are declared only when AUDITSIM_FUZZ=1, and
+// Scripts/fuzz.sh builds them with `-sanitize=fuzzer,address`.
+package.targets.append(.target(
+    name: "FuzzTargets",
+    dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis", "AuditLint", "AuditEstimate"],
+    path: "Fuzz/FuzzTargets"
+))
 if ProcessInfo.processInfo.environment["AUDITSIM_FUZZ"] == "1" {
-    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
-        ("FuzzPolicy", ["AuditPolicy"]),
-        ("FuzzLint", ["AuditLint"]),
-        ("FuzzReplay", ["AuditReplay"]),
-        ("FuzzRequestURI", ["AuditPolicy"]),
-        ("FuzzExplainBatch", ["AuditPolicy"]),
-        ("FuzzTestFile", ["AuditAnalysis"]),
-        ("FuzzConfiguration", ["AuditLint"]),
-        ("FuzzEstimateMerge", ["AuditEstimate"]),
-    ]
+    let fuzzTargets = ["FuzzPolicy", "FuzzLint", "FuzzReplay", "FuzzRequestURI", "FuzzExplainBatch",
+                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge"]
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
-    for target in fuzzTargets {
-        package.targets.append(.executableTarget(
-            name: target.name, dependencies: target.dependencies + ["FuzzDriver"], path: "Fuzz/\(target.name)"
-        ))
-        package.products.append(.executable(name: target.name, targets: [target.name]))
+    for name in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
     }
 }

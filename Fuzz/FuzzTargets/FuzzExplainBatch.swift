@@ -1,7 +1,6 @@
 import AuditPolicy
 
 /// One `explain --batch` line: parsed (or refused with a message), then decided under the EKS policy.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzExplainBatch(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let parsed = try? BatchRequest.parse(UnsafeBufferPointer(start: data, count: size)) else { return 0 }
     let decision = eks.decide(parsed.attributes)

@@ -3,7 +3,6 @@ import Foundation
 
 /// `estimate --merge` input: any bytes are an estimate's volume or a clear error; a volume merges
 /// with itself (two identical shards), is priced and encodes back to JSON without trapping.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzEstimateMerge(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard var volume = try? EstimateReport.volume(fromJSON: Data(bytes: data, count: size), name: "fuzz.json") else { return 0 }
     let shard = volume

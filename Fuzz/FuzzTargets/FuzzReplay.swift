@@ -7,7 +7,6 @@ import AuditReplay
 /// result does not depend on how the input is cut into batches: tiny batches fail exactly when one
 /// batch fails (what was emitted before an input error is discarded), and otherwise give the same
 /// report and the same emitted events.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzReplay(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let whole = replay(bytes, batchBytes: 4 << 20)

@@ -2,7 +2,6 @@ import AuditPolicy
 
 /// The request-URI parser: the input's first line is the HTTP method, the rest the request URI.
 /// Both entry points agree: a URI that is not refused gives the same attributes from each.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRequestURI(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = UnsafeBufferPointer(start: data, count: size)
     let newline = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex

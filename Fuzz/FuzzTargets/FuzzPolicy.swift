@@ -2,7 +2,6 @@ import AuditPolicy
 
 /// The policy loader through validation and compilation: any bytes give diagnostics or a policy,
 /// and a compiled policy decides requests of every shape without trapping.
-@_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPolicy(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let loaded = PolicyReader.read(PolicySource(name: "fuzz.yaml", bytes: Array(UnsafeBufferPointer(start: data, count: size))))
     _ = loaded.apiServerError
