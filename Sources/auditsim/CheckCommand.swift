@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Policies to check: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"))
+    @Argument(help: ArgumentHelp("Policies to check: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"), completion: PolicyCompletion.kind)
     var policies: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
@@ -31,6 +31,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not quote source lines under each message.")
     var noSnippets = false
 
+    @OptionGroup var colors: ColorOptions
+
     func run() throws {
         guard let version = KubernetesVersion(kubernetesVersion) else {
             throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
@@ -41,7 +43,7 @@ struct CheckCommand: ParsableCommand {
         let results = try inputs.map { try $0.read(options: options) }
         switch format {
         case .text:
-            let renderer = DiagnosticRenderer(showCodes: false, showSnippets: !noSnippets)
+            let renderer = DiagnosticRenderer(showCodes: false, showSnippets: !noSnippets, emphasis: colors.emphasis)
             for result in results {
                 for diagnostic in result.diagnostics { try Console.writeLine(renderer.render(diagnostic, source: result.source)) }
                 try Console.writeLine(result.isAccepted

@@ -4,7 +4,7 @@ import AuditReplay
 
 /// The options shared by the commands that replay a corpus (`replay`, `estimate`).
 struct CorpusReplayOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A policy: a file, - for standard input, or a built-in policy (eks); repeat to compare several side by side in one pass (default: eks).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A policy: a file, - for standard input, or a built-in policy (eks); repeat to compare several side by side in one pass (default: eks).", valueName: "file"), completion: PolicyCompletion.kind)
     var policy: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
@@ -13,7 +13,7 @@ struct CorpusReplayOptions: ParsableArguments {
     @Flag(name: .long, help: "Accept a policy that kube-apiserver refuses only for its pre-v1 apiVersion (audit.k8s.io/v1beta1 or v1alpha1), as EKS runs its published v1beta1 policy.")
     var acceptDeprecated = false
 
-    @Option(name: .long, help: ArgumentHelp("The input format: auto, jsonl, eventlist, cloudwatch-json or cloudwatch-s3.", valueName: "format"))
+    @Option(name: .long, help: ArgumentHelp("The input format: auto, jsonl, eventlist, cloudwatch-json or cloudwatch-s3.", valueName: "format"), completion: .list(InputFormat.allCases.map(\.rawValue)))
     var inputFormat: String = InputFormat.auto.rawValue
 
     @Option(name: .long, help: ArgumentHelp("The event size limit in bytes (JSON line without newline); larger events arrive cut to it.", valueName: "bytes"))

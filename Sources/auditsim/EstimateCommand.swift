@@ -87,6 +87,8 @@ struct EstimateCommand: ParsableCommand {
     @Flag(name: .long, help: "Merge estimates written by --format json instead of replaying a corpus.")
     var merge = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         _ = try CorpusReplayOptions.inputsAndTruncation(arguments)
         _ = try retention()
@@ -136,11 +138,20 @@ struct EstimateCommand: ParsableCommand {
         let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
         let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
         let format = corpusOptions.format
+        // Each pass over the corpus gets its own progress line, erased when the next begins.
+        var line: TerminalProgress?
+        defer { line?.finish() }
+        func showingProgress(_ reader: CorpusReader) -> CorpusReader {
+            line?.finish()
+            let shown = progress.showing(reader)
+            line = shown.line
+            return shown.reader
+        }
         if inputs.isEmpty {
             let bytes = BundledCorpus.defaultBytes
-            return try runner.run(canReread: true) { CorpusReader(bytes: bytes, source: BundledCorpus.name, format: format) }
+            return try runner.run(canReread: true) { showingProgress(CorpusReader(bytes: bytes, source: BundledCorpus.name, format: format)) }
         }
-        return try runner.run(canReread: !inputs.contains("-")) { try CorpusReader(paths: inputs, format: format) }
+        return try runner.run(canReread: !inputs.contains("-")) { showingProgress(try CorpusReader(paths: inputs, format: format)) }
     }
 
     private func mergedReport(_ inputs: [String]) throws -> EstimateReport {

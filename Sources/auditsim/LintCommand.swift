@@ -26,7 +26,7 @@ struct LintCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Policies to lint: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"))
+    @Argument(help: ArgumentHelp("Policies to lint: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"), completion: PolicyCompletion.kind)
     var policies: [String] = []
 
     @Option(name: .long, help: "Output format: text, json, sarif or github.")
@@ -50,6 +50,8 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not quote source lines under each finding (text format).")
     var noSnippets = false
 
+    @OptionGroup var colors: ColorOptions
+
     func run() throws {
         var version: KubernetesVersion?
         if let kubernetesVersion {
@@ -71,7 +73,7 @@ struct LintCommand: ParsableCommand {
             let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)
             results.append(Linter().lint(context))
         }
-        try Console.write(LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets))
+        try Console.write(LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, emphasis: colors.emphasis))
         if let threshold = failOn.severity, results.contains(where: { $0.hasFindings(atOrAbove: threshold) }) {
             throw ExitCode(1)
         }

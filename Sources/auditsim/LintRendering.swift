@@ -5,10 +5,10 @@ import Foundation
 /// Renders `auditsim lint` results in each output format.
 enum LintRendering {
     /// The whole output, ending with a newline.
-    static func render(_ results: [LintResult], format: LintOutputFormat, failOn: Diagnostic.Severity?, showSnippets: Bool) throws -> String {
+    static func render(_ results: [LintResult], format: LintOutputFormat, failOn: Diagnostic.Severity?, showSnippets: Bool, emphasis: TextEmphasis = .plain) throws -> String {
         switch format {
         case .text:
-            return LintTextReport.render(results, showSnippets: showSnippets)
+            return LintTextReport.render(results, showSnippets: showSnippets, emphasis: emphasis)
         case .json:
             return try JSONOutput.string(LintJSONReport(results: results, failOn: failOn ?? .error)) + "\n"
         case .sarif:

@@ -4,8 +4,9 @@ import AuditPolicy
 /// `DiagnosticRenderer`), then one summary line per file.
 public enum LintTextReport {
     /// The text for `results`, ending with a newline.
-    public static func render(_ results: [LintResult], showSnippets: Bool = true) -> String {
-        let renderer = DiagnosticRenderer(showCodes: true, showSnippets: showSnippets)
+    /// `emphasis` marks the severities (colour on a terminal).
+    public static func render(_ results: [LintResult], showSnippets: Bool = true, emphasis: TextEmphasis = .plain) -> String {
+        let renderer = DiagnosticRenderer(showCodes: true, showSnippets: showSnippets, emphasis: emphasis)
         var output = ""
         for result in results {
             for finding in result.findings {

@@ -20,11 +20,18 @@ public struct CorpusReader {
     private let batchBytes: Int
     private var nextFileIndex = 0
     private var current: (any EventBatcher)?
+    private let tally = CountingByteSource.Tally()
+    private let totalBytes: Int?
+
+    /// Called after each batch with the bytes read so far, on the thread that calls `next()`.
+    /// The library draws nothing: a command line can show it, a service can log it.
+    public var progress: ((ReadProgress) -> Void)?
 
     /// Prepares to read `paths` (files, directories, or `-`). Fails at once when a path
     /// does not exist or a directory cannot be listed.
     public init(paths: [String], format: InputFormat = .auto, batchBytes: Int = 4 << 20) throws(InputError) {
         files = try InputPaths.expand(paths)
+        totalBytes = InputPaths.totalSize(of: files)
         memoryInput = nil
         self.format = format
         self.batchBytes = batchBytes
@@ -34,6 +41,7 @@ public struct CorpusReader {
     /// `source` in batches and messages.
     public init(bytes: [UInt8], source: String, format: InputFormat = .auto, batchBytes: Int = 4 << 20) {
         files = [source]
+        totalBytes = bytes.count
         memoryInput = (bytes, source)
         self.format = format
         self.batchBytes = batchBytes
@@ -43,7 +51,10 @@ public struct CorpusReader {
     public mutating func next() throws(InputError) -> EventBatch? {
         while true {
             if let batcher = current {
-                if let batch = try batcher.nextBatch() { return batch }
+                if let batch = try batcher.nextBatch() {
+                    progress?(ReadProgress(bytesRead: tally.bytes, totalBytes: totalBytes))
+                    return batch
+                }
                 current = nil
             }
             guard nextFileIndex < files.count else { return nil }
@@ -56,7 +67,7 @@ public struct CorpusReader {
                 source = try FileByteSource(path: files[nextFileIndex])
             }
             nextFileIndex += 1
-            current = try InputOpener.batcher(for: source, format: format, batchBytes: batchBytes)
+            current = try InputOpener.batcher(for: CountingByteSource(source, tally: tally), format: format, batchBytes: batchBytes)
         }
     }
 }
