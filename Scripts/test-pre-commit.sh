@@ -67,7 +67,7 @@ expect() {
   "$pre_commit" try-repo "$root" "$hook" --files "$@" > "$work/out.txt" 2>&1 || status=$?
   if [ "$want" = pass ] && [ "$status" -ne 0 ]; then fail "$hook on $*: expected to pass: $(cat "$work/out.txt")"; fi
   if [ "$want" = fail ] && [ "$status" -eq 0 ]; then fail "$hook on $*: expected to fail: $(cat "$work/out.txt")"; fi
-  echo "ok: $hook on $* ${want}es"
+  echo "ok: $hook on $*: ${want}ed as expected"
 }
 expect pass auditsim-lint good.yaml deployment.yaml
 expect fail auditsim-lint lint-bad.yaml
