@@ -20,7 +20,7 @@ struct DistributionTests {
         for subcommand in ["check", "lint", "rules", "explain", "replay", "corpus", "synth", "diff", "coverage", "test", "estimate"] {
             #expect(script.contains(subcommand), "\(shell): subcommand \(subcommand)")
         }
-        for word in ["sarif", "github", "markdown", "junit", "csv", "cloudwatch-json", "AP203", "AP701", "--fail-on", "--kubernetes-version"] {
+        for word in ["sarif", "github", "markdown", "junit", "csv", "cloudwatch-json", "AP203", "AP701", "fail-on", "kubernetes-version"] {
             #expect(script.contains(word), "\(shell): \(word)")
         }
         // Policy arguments are completed by the binary itself (built-in names, then files).

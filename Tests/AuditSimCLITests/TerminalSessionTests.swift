@@ -59,7 +59,7 @@ struct TerminalSessionTests {
         #expect(!(result.standardOutput + result.standardError).contains("\u{1B}"))
     }
 
-    static let badPolicy = "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n  verbs: [\"gett\"]\n"
+    static let badPolicy = "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n  verbs: [\"gett\"]\n  resource: [pods]\n"
 
     @Test("colours on a terminal: lint and check colour severities, replay its headers and levels; NO_COLOR and --color are obeyed", arguments: [
         (["lint", "bad.yaml"], [String: String](), true, "\u{1B}[1;33mwarning[AP"),

@@ -4,17 +4,26 @@ import Testing
 
 /// Issue 12, "Long work, on a terminal": the progress line's text and pacing, and when colours are used.
 struct TerminalDisplayTests {
-    @Test("long work on a terminal: bytes read of total, rate and time to go", arguments: [
-        (0, Int?.none, 0.0, "reading 0 B"),
-        (512, 2048, 0.0, "reading 512 B of 2.0 KiB (25%)"),
-        (10 << 20, 40 << 20, 2.0, "reading 10.0 MiB of 40.0 MiB (25%), 5.0 MiB/s, 6s to go"),
-        (10 << 20, Int?.none, 2.0, "reading 10.0 MiB, 5.0 MiB/s"),
-        (1 << 20, 1 << 30, 1.0, "reading 1.0 MiB of 1.0 GiB (0%), 1.0 MiB/s, 17m03s to go"),
-        (1 << 20, 1 << 40, 1.0, "reading 1.0 MiB of 1.0 TiB (0%), 1.0 MiB/s, a long time to go"),
-        (3 << 20, 3 << 20, 1.5, "reading 3.0 MiB of 3.0 MiB (100%), 2.0 MiB/s, 0s to go"),
-    ])
-    func progressText(done: Int, total: Int?, elapsed: Double, expected: String) {
-        #expect(ProgressText.line(verb: "reading", done: done, total: total, elapsed: elapsed) == expected)
+    struct ProgressCase: Sendable {
+        var done: Int
+        var total: Int?
+        var elapsed: Double
+        var expected: String
+    }
+
+    static let progressCases: [ProgressCase] = [
+        ProgressCase(done: 0, total: nil, elapsed: 0, expected: "reading 0 B"),
+        ProgressCase(done: 512, total: 2048, elapsed: 0, expected: "reading 512 B of 2.0 KiB (25%)"),
+        ProgressCase(done: 10 << 20, total: 40 << 20, elapsed: 2, expected: "reading 10.0 MiB of 40.0 MiB (25%), 5.0 MiB/s, 6s to go"),
+        ProgressCase(done: 10 << 20, total: nil, elapsed: 2, expected: "reading 10.0 MiB, 5.0 MiB/s"),
+        ProgressCase(done: 1 << 20, total: 1 << 30, elapsed: 1, expected: "reading 1.0 MiB of 1.0 GiB (0%), 1.0 MiB/s, 17m03s to go"),
+        ProgressCase(done: 1 << 20, total: 1 << 40, elapsed: 1, expected: "reading 1.0 MiB of 1.0 TiB (0%), 1.0 MiB/s, a long time to go"),
+        ProgressCase(done: 3 << 20, total: 3 << 20, elapsed: 1.5, expected: "reading 3.0 MiB of 3.0 MiB (100%), 2.0 MiB/s, 0s to go"),
+    ]
+
+    @Test("long work on a terminal: bytes read of total, rate and time to go", arguments: progressCases)
+    func progressText(_ example: ProgressCase) {
+        #expect(ProgressText.line(verb: "reading", done: example.done, total: example.total, elapsed: example.elapsed) == example.expected)
     }
 
     @Test("long work on a terminal: drawn at once, then at most every 0.2 s, and erased at the end")
