@@ -16,19 +16,31 @@ name="auditsim-$version-linux-$arch"
 scratch="$root/.build/release-static"
 dist="$root/dist"
 
-# The linker takes the first library of a name it finds along the -L directories, shared or
-# static. A directory holding only the static archives, searched before the system's, makes it
-# take those; a library whose archive is missing stays shared (and test-release.sh reports it).
+# Static archives for the libraries the binary would otherwise load at run time. The linker takes
+# the first library of a name it finds along its -L directories, shared or static, so a directory
+# holding only the archives must come first. SwiftPM puts the -L of each system library's
+# pkg-config file (-L/usr/lib/x86_64-linux-gnu) before any flag given here, so libyaml and zlib get
+# pkg-config files of their own, naming that directory; libstdc++ (named by the Swift runtime's
+# link flags) finds it through -Xlinker -L. A library whose archive is missing stays shared, and
+# test-release.sh reports it.
 static_libs="$scratch/static-libs"
-mkdir -p "$static_libs"
-for lib in libyaml.a libz.a libstdc++.a; do
-  found=$(clang -print-file-name="$lib" 2>/dev/null || true)
-  if [ -f "$found" ]; then
-    ln -sf "$found" "$static_libs/$lib"
-  else
-    echo "release.sh: $lib not found, linking it dynamically" >&2
+pkgconfig="$scratch/pkgconfig"
+rm -rf "$static_libs" "$pkgconfig"
+mkdir -p "$static_libs" "$pkgconfig"
+for lib in yaml:yaml-0.1 z:zlib stdc++:; do
+  lib_name=${lib%%:*} package=${lib#*:}
+  found=$(clang -print-file-name="lib$lib_name.a" 2>/dev/null || true)
+  if [ ! -f "$found" ]; then
+    echo "release.sh: lib$lib_name.a not found, linking lib$lib_name dynamically" >&2
+    continue
+  fi
+  ln -s "$found" "$static_libs/lib$lib_name.a"
+  if [ -n "$package" ]; then
+    printf 'Name: %s\nDescription: static lib%s for the release build\nVersion: 0\nLibs: -L%s -l%s\nCflags:\n' \
+      "$package" "$lib_name" "$static_libs" "$lib_name" > "$pkgconfig/$package.pc"
   fi
 done
+export PKG_CONFIG_PATH="$pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PATH}"
 
 # -static-libgcc: the unwinder from libgcc_eh.a instead of libgcc_s.so.
 flags=(-c release --scratch-path "$scratch" --static-swift-stdlib
@@ -47,6 +59,9 @@ strip "$stage/bin/auditsim" 2>/dev/null || true
 (cd "$stage/bin" && sha256sum auditsim > auditsim.sha256)
 cp README.md LICENSE CHANGELOG.md "$stage/"
 "$bin/generate-manual" "$stage/bin/auditsim" --output-directory "$stage/share/man/man1" > /dev/null
+# A blank line between paragraphs of the help text is not mdoc (man warns "Empty input line"):
+# make it the paragraph macro.
+sed -i 's/^[[:space:]]*$/.Pp/' "$stage/share/man/man1/auditsim.1"
 "$stage/bin/auditsim" --generate-completion-script bash > "$stage/share/completions/auditsim.bash"
 "$stage/bin/auditsim" --generate-completion-script zsh > "$stage/share/completions/_auditsim"
 "$stage/bin/auditsim" --generate-completion-script fish > "$stage/share/completions/auditsim.fish"
