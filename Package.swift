@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "auditsim", targets: ["auditsim"]),
         .library(name: "AuditPolicy", targets: ["AuditPolicy"]),
         .library(name: "AuditReplay", targets: ["AuditReplay"]),
+        .library(name: "AuditCorpus", targets: ["AuditCorpus"]),
         .library(name: "AuditAnalysis", targets: ["AuditAnalysis"]),
         .library(name: "AuditLint", targets: ["AuditLint"]),
         .library(name: "AuditEstimate", targets: ["AuditEstimate"]),
@@ -33,6 +34,8 @@ let package = Package(
         .target(name: "AuditPolicy", dependencies: ["CYAML"]),
         // Recorded events in, synthesized events, sizes and limits out.
         .target(name: "AuditReplay", dependencies: ["AuditPolicy", "CZlib"]),
+        // Fake recordings: a deterministic generator of EKS audit traffic, and the bundled sample built from it.
+        .target(name: "AuditCorpus", dependencies: ["AuditPolicy", "CZlib"]),
         // Exact reasoning over every possible request: classes, shadowing, diff, coverage, policy tests.
         .target(name: "AuditAnalysis", dependencies: ["AuditPolicy"]),
         // Lint checks (one file each, with ID, documentation and examples), configuration, suppressions, output formats.
@@ -46,6 +49,7 @@ let package = Package(
             dependencies: [
                 "AuditPolicy",
                 "AuditReplay",
+                "AuditCorpus",
                 "AuditAnalysis",
                 "AuditLint",
                 "AuditEstimate",
@@ -54,12 +58,13 @@ let package = Package(
             ]
         ),
         // `auditsim-bench`: generates a corpus of 1 GB or more and measures replay speed and memory.
-        .executableTarget(name: "auditsim-bench", dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis", "AuditLint"]),
+        .executableTarget(name: "auditsim-bench", dependencies: ["AuditPolicy", "AuditReplay", "AuditCorpus", "AuditAnalysis", "AuditLint"]),
         .testTarget(name: "AuditPolicyTests", dependencies: ["AuditPolicy"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AuditReplayTests", dependencies: ["AuditReplay"]),
+        .testTarget(name: "AuditReplayTests", dependencies: ["AuditReplay", "AuditCorpus"]),
+        .testTarget(name: "AuditCorpusTests", dependencies: ["AuditCorpus", "AuditReplay"]),
         .testTarget(name: "AuditAnalysisTests", dependencies: ["AuditAnalysis"]),
         .testTarget(name: "AuditLintTests", dependencies: ["AuditLint"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "AuditEstimateTests", dependencies: ["AuditEstimate"]),
+        .testTarget(name: "AuditEstimateTests", dependencies: ["AuditEstimate", "AuditCorpus"]),
         .testTarget(name: "AuditSimIOTests", dependencies: ["AuditSimIO"]),
         // The command line as users run it: exit codes, help text, README examples.
         .testTarget(name: "AuditSimCLITests", dependencies: ["auditsim"], exclude: ["Fixtures", "Snapshots"]),

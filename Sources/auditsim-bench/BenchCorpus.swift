@@ -1,3 +1,4 @@
+import AuditPolicy
 import Foundation
 
 /// A deterministic corpus of realistic EKS control-plane audit events at RequestResponse level,
@@ -14,11 +15,11 @@ struct BenchCorpus {
 
     private let kinds: [Kind]
     private let totalWeight: Int
-    private var random: UInt64
+    private var random: SplitMix64
     private var clockMicros: Int64 = 1_714_564_800_000_000 // 2024-05-01T12:00:00Z
 
     init(seed: UInt64) {
-        random = seed
+        random = SplitMix64(seed: seed)
         kinds = Self.makeKinds()
         totalWeight = kinds.reduce(0) { $0 + $1.weight }
     }
@@ -27,19 +28,19 @@ struct BenchCorpus {
     mutating func generate(bytes: Int, into output: inout [UInt8]) {
         let target = output.count + bytes
         while output.count < target {
-            var pick = Int(next() % UInt64(totalWeight))
+            var pick = Int(random.next() % UInt64(totalWeight))
             var kind = kinds[0]
             for candidate in kinds {
                 if pick < candidate.weight { kind = candidate; break }
                 pick -= candidate.weight
             }
             let id = uuid()
-            let node = String(format: "%04d", Int(next() % 5000))
+            let node = String(format: "%04d", Int(random.next() % 5000))
             let uid = uuid()
-            let resourceVersion = String(format: "%09d", Int(next() % 1_000_000_000))
-            clockMicros += Int64(next() % 2000)
+            let resourceVersion = String(format: "%09d", Int(random.next() % 1_000_000_000))
+            clockMicros += Int64(random.next() % 2000)
             let received = Self.timestamp(clockMicros)
-            let staged = Self.timestamp(clockMicros + Int64(next() % 50_000))
+            let staged = Self.timestamp(clockMicros + Int64(random.next() % 50_000))
             for template in kind.events {
                 for segment in template.segments {
                     switch segment {
@@ -57,17 +58,8 @@ struct BenchCorpus {
         }
     }
 
-    /// SplitMix64.
-    private mutating func next() -> UInt64 {
-        random &+= 0x9E37_79B9_7F4A_7C15
-        var value = random
-        value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-        return value ^ (value >> 31)
-    }
-
     private mutating func uuid() -> String {
-        let high = next(), low = next()
+        let high = random.next(), low = random.next()
         let hex = String(format: "%016llx%016llx", high, low)
         let characters = Array(hex)
         return String(characters[0..<8]) + "-" + String(characters[8..<12]) + "-" + String(characters[12..<16]) + "-"

@@ -5,10 +5,11 @@
 //                                 [--batch-bytes N] [--in-flight N] [--corpus FILE] [--keep] [--policy FILE]
 //
 // Generates a corpus (default 1.1 GB, deterministic; `templates` repeats realistic EKS events
-// with fresh auditIDs, `synth` runs the project's corpus synthesizer), replays it under the
+// with fresh auditIDs, `synth` runs the project's recording generator (AuditCorpus)), replays it under the
 // built-in EKS policy (or --policy) with sizes, and prints MB/s, events/s and peak memory
 // (VmHWM). With --corpus FILE an existing file is replayed (or the generated one kept there).
 import AuditPolicy
+import AuditCorpus
 import AuditReplay
 import Foundation
 
@@ -107,10 +108,10 @@ if let given = options.corpus, FileManager.default.fileExists(atPath: given) {
     let started = now()
     var written = 0
     if options.generator == "synth" {
-        // The project's own corpus generator (`auditsim corpus synth`): a 50-node cluster with no
+        // The project's own recording generator (`auditsim corpus synth`): a 50-node cluster with no
         // end, cut at the byte budget.
-        let configuration = CorpusConfiguration(seed: options.seed, nodes: 50, durationSeconds: nil)
-        CorpusSynthesizer.synthesize(configuration, maxBytes: options.size) { chunk in
+        let configuration = RecordingConfiguration(seed: options.seed, nodes: 50, durationSeconds: nil)
+        RecordingGenerator.generate(configuration, maxBytes: options.size) { chunk in
             handle.write(Data(chunk))
             written += chunk.count
         }
@@ -151,7 +152,7 @@ let started = now()
 let report: ReplayReport
 do {
     report = try ReplayEngine(policies: [ReplayPolicy(name: loaded.source.name, policy: compiled)], options: replayOptions)
-        .run(try CorpusReader(paths: [corpusPath], batchBytes: batchBytes))
+        .run(try RecordingReader(paths: [corpusPath], batchBytes: batchBytes))
 } catch {
     fail("\(error)")
 }

@@ -32,7 +32,7 @@ struct AnalysisPolicy {
     }
 }
 
-/// How analysis reports write decisions, stages and example requests.
+/// How analysis reports write decisions and stages (requests: `RequestDescription`).
 enum AnalysisText {
     /// `Metadata, omits RequestReceived`.
     static func decision(_ decision: Decision) -> String {
@@ -46,28 +46,6 @@ enum AnalysisText {
 
     static func stages(_ stages: StageSet) -> String {
         stages.isEmpty ? "none" : stages.stages.map(\.rawValue).joined(separator: ", ")
-    }
-
-    /// A request as a reader would type it: `create pods/exec web-0 -n default as alice (groups: ...)`.
-    static func request(_ request: RequestAttributes) -> String {
-        var text: String
-        if request.isResourceRequest {
-            text = request.verb + " "
-            if !request.apiGroup.isEmpty { text += request.apiGroup + "/" }
-            text += request.resource
-            if !request.subresource.isEmpty { text += "/" + request.subresource }
-            if !request.name.isEmpty { text += " " + request.name }
-            text += request.namespace.isEmpty ? " (cluster-scoped)" : " -n \(request.namespace)"
-        } else {
-            text = "\(request.verb.uppercased()) \(request.path)"
-        }
-        if let user = request.user {
-            text += " as \(user.name)"
-            if !user.groups.isEmpty { text += " (groups: \(user.groups.joined(separator: ", ")))" }
-        } else {
-            text += " with no user (failed authentication)"
-        }
-        return text
     }
 
     /// Escapes a table cell for Markdown.

@@ -22,8 +22,7 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Policies to check: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"), completion: PolicyCompletion.kind)
     var policies: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
@@ -34,9 +33,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var colors: ColorOptions
 
     func run() throws {
-        guard let version = KubernetesVersion(kubernetesVersion) else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
+        let version = kubernetesVersion.version
         let options = PolicyReadOptions(kubernetesVersion: version)
         try InputBytes.requireSingleStandardInput(policies)
         let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))
@@ -46,9 +43,8 @@ struct CheckCommand: ParsableCommand {
             let renderer = DiagnosticRenderer(showCodes: false, showSnippets: !noSnippets, emphasis: colors.emphasis)
             for result in results {
                 for diagnostic in result.diagnostics { try Console.writeLine(renderer.render(diagnostic, source: result.source)) }
-                try Console.writeLine(result.isAccepted
-                    ? "\(result.source.name): accepted by kube-apiserver \(version)"
-                    : "\(result.source.name): refused by kube-apiserver \(version)")
+                let name = TerminalEscaping.escaped(result.source.name)
+                try Console.writeLine(result.isAccepted ? "\(name): accepted by kube-apiserver \(version)" : "\(name): refused by kube-apiserver \(version)")
             }
         case .json:
             try Console.writeLine(JSONOutput.string(CheckReport(results: results, version: version)))

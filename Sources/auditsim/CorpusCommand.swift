@@ -1,6 +1,6 @@
 import ArgumentParser
+import AuditCorpus
 import AuditPolicy
-import AuditReplay
 import AuditSimIO
 import Foundation
 
@@ -35,10 +35,10 @@ struct CorpusSynthCommand: ParsableCommand {
     )
 
     @Option(name: .long, help: "The PRNG seed (0 to 18446744073709551615).")
-    var seed: UInt64 = AuditReplay.BundledCorpus.configuration.seed
+    var seed: UInt64 = AuditCorpus.BundledRecording.configuration.seed
 
     @Option(name: .long, help: "Worker nodes in the cluster (1 to 5000).")
-    var nodes: Int = AuditReplay.BundledCorpus.configuration.nodes
+    var nodes: Int = AuditCorpus.BundledRecording.configuration.nodes
 
     @Option(name: .long, help: ArgumentHelp("How long the recording lasts: 300, 90s, 5m, 2h, 1h30m, 2d; at most 3653d (default 5m, or no limit with --bytes).", valueName: "duration"))
     var duration: DurationValue?
@@ -66,17 +66,17 @@ struct CorpusSynthCommand: ParsableCommand {
 
     func run() throws {
         let maxBytes = bytes.flatMap(Self.byteCount)
-        let durationSeconds: Int? = duration?.seconds ?? (maxBytes == nil ? AuditReplay.BundledCorpus.configuration.durationSeconds : nil)
-        let configuration = CorpusConfiguration(seed: seed, nodes: nodes, durationSeconds: durationSeconds,
-                                                scenarioIntervalSeconds: scenarioInterval?.seconds ?? AuditReplay.BundledCorpus.configuration.scenarioIntervalSeconds)
+        let durationSeconds: Int? = duration?.seconds ?? (maxBytes == nil ? AuditCorpus.BundledRecording.configuration.durationSeconds : nil)
+        let configuration = RecordingConfiguration(seed: seed, nodes: nodes, durationSeconds: durationSeconds,
+                                                scenarioIntervalSeconds: scenarioInterval?.seconds ?? AuditCorpus.BundledRecording.configuration.scenarioIntervalSeconds)
         let output = try CorpusOutput(path: out)
         let started = Date()
-        let summary: CorpusSynthesizer.Summary
+        let summary: RecordingGenerator.Summary
         // No progress line between the lines of a recording written to the same terminal.
         let line = out == nil && isatty(STDOUT_FILENO) == 1 ? nil : progress.line("writing")
         var written = 0
         do {
-            summary = try CorpusSynthesizer.synthesize(configuration, maxBytes: maxBytes) { chunk in
+            summary = try RecordingGenerator.generate(configuration, maxBytes: maxBytes) { chunk in
                 try output.write(chunk)
                 written += chunk.count
                 line?.update(done: written, total: maxBytes)

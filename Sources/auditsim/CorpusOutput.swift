@@ -1,4 +1,4 @@
-import AuditReplay
+import AuditCorpus
 import AuditSimIO
 
 /// Where `corpus synth` writes: standard output or a file (written atomically), gzip-compressed

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditPolicy
+import AuditCorpus
 import AuditReplay
 
 /// The options shared by the commands that replay a corpus (`replay`, `estimate`).
@@ -7,79 +8,67 @@ struct CorpusReplayOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A policy: a file, - for standard input, or a built-in policy (eks); repeat to compare several side by side in one pass (default: eks).", valueName: "file"), completion: PolicyCompletion.kind)
     var policy: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Flag(name: .long, help: "Accept a policy that kube-apiserver refuses only for its pre-v1 apiVersion (audit.k8s.io/v1beta1 or v1alpha1), as EKS runs its published v1beta1 policy.")
     var acceptDeprecated = false
 
-    @Option(name: .long, help: ArgumentHelp("The input format: auto, jsonl, eventlist, cloudwatch-json or cloudwatch-s3.", valueName: "format"), completion: .list(InputFormat.allCases.map(\.rawValue)))
-    var inputFormat: String = InputFormat.auto.rawValue
+    @Option(name: .long, help: ArgumentHelp("The input format; auto detects it per file from its first bytes.", valueName: "format"))
+    var inputFormat: InputFormat = .auto
 
-    @Option(name: .long, help: ArgumentHelp("The event size limit in bytes (JSON line without newline); larger events arrive cut to it.", valueName: "bytes"))
-    var maxEventSize: Int = SizeLimits.defaultMaxEventSize
+    @Option(name: .long, help: ArgumentHelp("The event size limit (JSON line without newline); larger events arrive cut to it. A size is a number of bytes, or a number with Ki, Mi, Gi (powers of 1024) or k, M, G (powers of 1000): 262144, 256Ki, 1Mi.", valueName: "size"))
+    var maxEventSize = ByteSize(bytes: SizeLimits.defaultMaxEventSize)
 
-    @Option(name: .long, help: ArgumentHelp("Threads scanning events besides the reader (default: the number of processors, at most 4; 0 scans on the main thread).", valueName: "count"))
+    @Option(name: .long, help: ArgumentHelp("Simulate kube-apiserver's --audit-log-truncate-enabled with --audit-log-truncate-max-event-size SIZE (kube-apiserver's default: 100Ki, or 102400): events that large lose their bodies, or are dropped when still too large.", valueName: "size"))
+    var apiserverTruncate: ByteSize?
+
+    @Option(name: .long, help: ArgumentHelp("The longest input event read (a line, or an element of an EventList or CloudWatch JSON document, after decompression), 1Ki to 1Gi; a longer one is skipped and reported as an oversize malformed line.", valueName: "size"))
+    var maxInputEventSize = ByteSize(bytes: InputEventLimit.defaultBytes)
+
+    @Option(name: .long, help: ArgumentHelp("Threads scanning events besides the reader, \(ReplayOptions.allowedScanThreads.lowerBound) to \(ReplayOptions.allowedScanThreads.upperBound) (default: the number of processors, at most 4; 0 scans on the main thread).", valueName: "count"))
     var threads: Int?
 
     func validate() throws {
-        guard maxEventSize > 0 else { throw ValidationError("--max-event-size must be a positive number of bytes") }
-        guard InputFormat(rawValue: inputFormat) != nil else {
-            throw ValidationError("unknown --input-format '\(inputFormat)': use \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        do {
+            try OptionRangeError.check(maxEventSize, in: SizeLimits.allowedEventSizes, option: "--max-event-size")
+            if let apiserverTruncate {
+                try OptionRangeError.check(apiserverTruncate, in: SizeLimits.allowedEventSizes, option: "--apiserver-truncate")
+            }
+            try OptionRangeError.check(maxInputEventSize, in: InputEventLimit.allowedBytes, option: "--max-input-event-size")
+            if let threads { try OptionRangeError.check(threads, in: ReplayOptions.allowedScanThreads, option: "--threads") }
+        } catch {
+            throw ValidationError(error.description)
         }
-        guard KubernetesVersion(kubernetesVersion) != nil else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
-        if let threads, threads < 0 { throw ValidationError("--threads must be 0 or more") }
     }
-
-    /// The chosen input format.
-    var format: InputFormat { InputFormat(rawValue: inputFormat) ?? .auto }
 
     /// The policies to replay under, compiled; refused ones throw `ReplayInputError`.
     func loadPolicies() throws -> [ReplayPolicy] {
-        try ReplayPolicies.load(arguments: policy, version: KubernetesVersion(kubernetesVersion) ?? .latest, acceptDeprecated: acceptDeprecated)
+        try ReplayPolicies.load(arguments: policy, version: kubernetesVersion.version, acceptDeprecated: acceptDeprecated)
     }
 
     /// Replay options with these limits and threads.
-    func replayOptions(apiServerTruncate: Int?) -> ReplayOptions {
-        var options = ReplayOptions(limits: SizeLimits(maxEventSize: maxEventSize, apiServerTruncateMaxEventSize: apiServerTruncate))
+    var replayOptions: ReplayOptions {
+        var options = ReplayOptions(limits: SizeLimits(maxEventSize: maxEventSize.bytes, apiServerTruncateMaxEventSize: apiserverTruncate?.bytes))
         if let threads { options.scanThreads = threads }
         return options
     }
 
     /// A reader of `inputs`, or of the bundled corpus when there are none.
-    func corpusReader(inputs: [String]) throws -> CorpusReader {
+    func corpusReader(inputs: [String], batchBytes: Int = ReplayOptions.recommendedBatchBytes) throws -> RecordingReader {
         if inputs.isEmpty {
-            return CorpusReader(bytes: BundledCorpus.defaultBytes, source: BundledCorpus.name, format: format,
-                                batchBytes: ReplayOptions.recommendedBatchBytes)
+            return RecordingReader(bytes: BundledRecording.defaultBytes, source: BundledRecording.name, format: inputFormat,
+                                batchBytes: batchBytes, maxEventBytes: maxInputEventSize.bytes)
         }
-        return try CorpusReader(paths: inputs, format: format, batchBytes: ReplayOptions.recommendedBatchBytes)
+        return try RecordingReader(paths: inputs, format: inputFormat, batchBytes: batchBytes, maxEventBytes: maxInputEventSize.bytes)
     }
 
-    /// Splits the arguments a command captured unparsed into inputs and the
-    /// `--apiserver-truncate[=BYTES]` setting, which takes an optional value (ArgumentParser options cannot).
-    static func inputsAndTruncation(_ arguments: [String]) throws -> (inputs: [String], apiServerTruncate: Int?) {
-        var inputs: [String] = []
-        var truncate: Int?
-        var optionsEnded = false
-        for argument in arguments {
-            if optionsEnded || argument == "-" || !argument.hasPrefix("-") {
-                inputs.append(argument)
-            } else if argument == "--" {
-                optionsEnded = true
-            } else if argument == "--apiserver-truncate" {
-                truncate = SizeLimits.defaultAPIServerTruncateMaxEventSize
-            } else if argument.hasPrefix("--apiserver-truncate=") {
-                let value = argument.dropFirst("--apiserver-truncate=".count)
-                guard let bytes = Int(value), bytes > 0 else {
-                    throw ValidationError("--apiserver-truncate takes a positive number of bytes, not '\(value)'")
-                }
-                truncate = bytes
-            } else {
-                throw ValidationError("unknown option '\(argument)'")
-            }
+    /// Runs `body` (a replay), adding to the error of an input that looks like a policy the hint
+    /// that policies are given with `--policy`.
+    static func hintingPolicy<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as InputError where error.looksLikePolicy {
+            throw ValidationError("\(error) (did you mean --policy \(error.file)?)")
         }
-        return (inputs, truncate)
     }
 }

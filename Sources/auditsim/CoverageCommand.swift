@@ -38,7 +38,7 @@ struct CoverageCommand: ParsableCommand {
     var failOnGap = false
 
     func run() throws {
-        let policy = try AnalysisPolicy.load(policyOptions.policy ?? "eks", version: try policyOptions.version(), acceptDeprecated: policyOptions.acceptDeprecated)
+        let policy = try AnalysisPolicy.load(policyOptions.policy ?? "eks", version: policyOptions.kubernetesVersion.version, acceptDeprecated: policyOptions.acceptDeprecated)
         let report = CoverageReport(policy: policy.compiled)
         let rendering = CoverageRendering(report: report, policy: policy, sections: only.map { [$0] } ?? Section.allCases)
         switch format {

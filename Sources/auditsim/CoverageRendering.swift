@@ -37,7 +37,7 @@ struct CoverageRendering {
                     lines.append("      except   what \(summary.exceptRules.count == 1 ? "rule" : "rules") \(summary.exceptRules.map { "#\($0)" }.joined(separator: ", ")) \(summary.exceptRules.count == 1 ? "takes" : "take") first")
                 }
                 if let example = summary.example {
-                    lines.append("      e.g.     \(AnalysisText.request(example))")
+                    lines.append("      e.g.     \(RequestDescription.text(example))")
                 } else {
                     lines.append("      decides no request (every request it selects is taken by an earlier rule, or cannot occur)")
                 }
@@ -46,7 +46,7 @@ struct CoverageRendering {
             lines.append("  no rule matches (level None): \(unmatched.isEmpty ? "no request" : "")")
             for entry in unmatched {
                 lines.append("      \(entry.requests.description.text)")
-                lines.append("      e.g. \(AnalysisText.request(entry.requests.witness))")
+                lines.append("      e.g. \(RequestDescription.text(entry.requests.witness))")
             }
             lines.append("")
         }
@@ -57,11 +57,11 @@ struct CoverageRendering {
                 lines.append("  \(status(result.result).padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.item.id) \(result.item.title): \(result.item.requestSummary) (needs \(needs(result.item.requirement)))")
                 for gap in result.result.gaps {
                     lines.append("          gap: \(outcomeLine(gap))")
-                    lines.append("               e.g. \(AnalysisText.request(gap.requests.witness))")
+                    lines.append("               e.g. \(RequestDescription.text(gap.requests.witness))")
                 }
                 for exposure in result.result.exposures {
                     lines.append("          exposed: \(outcomeLine(exposure))")
-                    lines.append("               e.g. \(AnalysisText.request(exposure.requests.witness))")
+                    lines.append("               e.g. \(RequestDescription.text(exposure.requests.witness))")
                 }
                 for below in result.result.belowRecommended {
                     lines.append("          note: \(outcomeLine(below))")
@@ -78,13 +78,13 @@ struct CoverageRendering {
                 lines.append("  \(status(result.result).padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.query.id) \(result.query.title): \(result.query.requestSummary); reads \(fields)")
                 for gap in result.result.gaps {
                     lines.append("          gap: \(outcomeLine(gap))")
-                    lines.append("               e.g. \(AnalysisText.request(gap.requests.witness))")
+                    lines.append("               e.g. \(RequestDescription.text(gap.requests.witness))")
                 }
                 for note in result.query.notes { lines.append("          note: \(note)") }
             }
             lines.append("")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n")
     }
 
     // MARK: - Markdown
@@ -97,10 +97,10 @@ struct CoverageRendering {
             for summary in report.map.ruleSummaries {
                 lines.append("| " + [policy.ruleText(summary.ruleIndex), AnalysisText.decision(summary.decision), summary.selects.map(\.text).joined(separator: "; "),
                                      summary.exceptRules.map { "#\($0)" }.joined(separator: ", "),
-                                     summary.example.map { "`\(AnalysisText.request($0))`" } ?? "decides no request"].map(AnalysisText.cell).joined(separator: " | ") + " |")
+                                     summary.example.map { "`\(RequestDescription.text($0))`" } ?? "decides no request"].map(AnalysisText.cell).joined(separator: " | ") + " |")
             }
             for entry in report.map.entries where entry.decision.ruleIndex == nil {
-                lines.append("| " + ["no rule", "None", entry.requests.description.text, "", "`\(AnalysisText.request(entry.requests.witness))`"].map(AnalysisText.cell).joined(separator: " | ") + " |")
+                lines.append("| " + ["no rule", "None", entry.requests.description.text, "", "`\(RequestDescription.text(entry.requests.witness))`"].map(AnalysisText.cell).joined(separator: " | ") + " |")
             }
             lines.append("")
         }
@@ -122,7 +122,7 @@ struct CoverageRendering {
             }
             lines.append("")
         }
-        return lines.joined(separator: "\n")
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n")
     }
 
     // MARK: - JSON

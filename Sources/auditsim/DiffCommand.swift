@@ -29,8 +29,7 @@ struct DiffCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The new policy (a file, -, or eks).", valueName: "new"), completion: PolicyCompletion.kind)
     var new: String
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Flag(name: .long, help: "Simulate policies that kube-apiserver refuses only for their pre-v1 apiVersion, as EKS runs its published v1beta1 policy.")
     var acceptDeprecated = false
@@ -51,9 +50,7 @@ struct DiffCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let version = KubernetesVersion(kubernetesVersion) else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
+        let version = kubernetesVersion.version
         let oldPolicy = try AnalysisPolicy.load(old, version: version, acceptDeprecated: acceptDeprecated)
         let newPolicy = try AnalysisPolicy.load(new, version: version, acceptDeprecated: acceptDeprecated)
         let diff = PolicyDiff(old: oldPolicy.compiled, new: newPolicy.compiled)

@@ -31,7 +31,7 @@ final class DiffCorpusTally: ReplayObserver {
     static func run(diff: PolicyDiff, paths: [String], progress: ProgressOptions) throws -> DiffCorpusTally {
         let tally = DiffCorpusTally(diff: diff)
         let engine = ReplayEngine(policies: [ReplayPolicy(name: "old", policy: diff.old), ReplayPolicy(name: "new", policy: diff.new)])
-        let (reader, line) = progress.showing(try CorpusReader(paths: paths))
+        let (reader, line) = progress.showing(try RecordingReader(paths: paths))
         defer { line?.finish() }
         _ = try engine.run(reader, observer: tally)
         return tally

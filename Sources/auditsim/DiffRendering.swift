@@ -71,7 +71,7 @@ struct DiffRendering {
             lines.append("   stages         \(stagesText(change))")
             if let managed = managedFieldsText(change) { lines.append("   managedFields  \(managed)") }
             lines.append("   decided by     old \(old.ruleText(change.old.ruleIndex)) → new \(new.ruleText(change.new.ruleIndex))")
-            lines.append("   example        \(AnalysisText.request(change.requests.witness))")
+            lines.append("   example        \(RequestDescription.text(change.requests.witness))")
             if let affected = corpusText(number) { lines.append("   corpus         \(affected)") }
         }
         lines.append("")
@@ -82,10 +82,10 @@ struct DiffRendering {
             for regression in regressions {
                 lines.append("  \(regression.item.id) \(regression.item.title): \(regression.requests.description.text)")
                 lines.append("      \(regression.old.level.rawValue) → \(regression.new.level.rawValue): \(regression.problem) (needs \(regression.item.requirement.neededLevel.rawValue)); new \(new.ruleText(regression.new.ruleIndex))")
-                lines.append("      example: \(AnalysisText.request(regression.requests.witness))")
+                lines.append("      example: \(RequestDescription.text(regression.requests.witness))")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
     var markdown: String {
@@ -101,7 +101,7 @@ struct DiffRendering {
                 lines.append("| " + [
                     change.requests.description.text, levelText(change), stages,
                     "\(old.ruleText(change.old.ruleIndex)) → \(new.ruleText(change.new.ruleIndex))",
-                    "`\(AnalysisText.request(change.requests.witness))`",
+                    "`\(RequestDescription.text(change.requests.witness))`",
                 ].map(AnalysisText.cell).joined(separator: " | ") + " |" + (corpusText(number).map { " \(AnalysisText.cell($0)) |" } ?? ""))
             }
         }
@@ -118,11 +118,11 @@ struct DiffRendering {
                     "\(regression.item.id) \(regression.item.title)", regression.requests.description.text,
                     "\(regression.old.level.rawValue) → \(regression.new.level.rawValue)",
                     "\(regression.problem) (needs \(regression.item.requirement.neededLevel.rawValue))",
-                    "`\(AnalysisText.request(regression.requests.witness))`",
+                    "`\(RequestDescription.text(regression.requests.witness))`",
                 ].map(AnalysisText.cell).joined(separator: " | ") + " |")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
     /// `diff --format json`.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditEstimate
 import AuditPolicy
+import AuditCorpus
 import AuditReplay
 import AuditSimIO
 import Foundation
@@ -19,9 +20,6 @@ struct EstimateCommand: ParsableCommand {
 
         Suggestions: changes to each policy that save the most billed bytes without opening a gap on the security checklist (checked exactly, over every possible request); each is replayed to measure its saving, so suggestions take a second pass over the corpus (a third when a checked change saves nothing).
 
-        --apiserver-truncate[=BYTES]
-            Simulate kube-apiserver's --audit-log-truncate-enabled (default 102400 bytes).
-
         Merging: run `--format json` on shards of a corpus, then `auditsim estimate --merge a.json b.json ...` gives the totals of one run over all of them, as long as each request's stages are in one shard (split by auditID, or by file where each file holds whole requests; a request cut at a time boundary is counted in both shards).
 
         Exit codes: 0 ok, 2 usage or input error.
@@ -34,11 +32,8 @@ struct EstimateCommand: ParsableCommand {
         """
     )
 
-    @Argument(
-        parsing: .allUnrecognized,
-        help: ArgumentHelp("Recorded events: files, directories, or - for standard input (default: the bundled corpus); with --merge, estimate JSON files.", valueName: "input")
-    )
-    var arguments: [String] = []
+    @Argument(help: ArgumentHelp("Recorded events: files, directories, or - for standard input (default: the bundled corpus); with --merge, estimate JSON files.", valueName: "input"))
+    var inputs: [String] = []
 
     @OptionGroup var corpusOptions: CorpusReplayOptions
 
@@ -90,7 +85,6 @@ struct EstimateCommand: ParsableCommand {
     @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
-        _ = try CorpusReplayOptions.inputsAndTruncation(arguments)
         _ = try retention()
         try OptionRange.require(compressionRatio, in: 1...StorageModel.maximumCompressionRatio, option: "--compression-ratio")
         for (name, price) in [("--standard-ingestion-price", standardIngestionPrice), ("--ia-ingestion-price", iaIngestionPrice),
@@ -105,9 +99,8 @@ struct EstimateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (inputs, apiServerTruncate) = try CorpusReplayOptions.inputsAndTruncation(arguments)
         try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
-        let report = merge ? try mergedReport(inputs) : try replayedReport(inputs, apiServerTruncate: apiServerTruncate)
+        let report = merge ? try mergedReport(inputs) : try CorpusReplayOptions.hintingPolicy { try replayedReport(inputs) }
         if let html {
             let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
             try file.write(EstimateHTML.render(report))
@@ -133,25 +126,19 @@ struct EstimateCommand: ParsableCommand {
         )
     }
 
-    private func replayedReport(_ inputs: [String], apiServerTruncate: Int?) throws -> EstimateReport {
-        let replay = corpusOptions.replayOptions(apiServerTruncate: apiServerTruncate)
+    private func replayedReport(_ inputs: [String]) throws -> EstimateReport {
+        let replay = corpusOptions.replayOptions
         let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
         let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
-        let format = corpusOptions.format
         // Each pass over the corpus gets its own progress line, erased when the next begins.
         var line: TerminalProgress?
         defer { line?.finish() }
-        func showingProgress(_ reader: CorpusReader) -> CorpusReader {
+        return try runner.run(canReread: !inputs.contains("-")) {
             line?.finish()
-            let shown = progress.showing(reader)
+            let shown = progress.showing(try corpusOptions.corpusReader(inputs: inputs))
             line = shown.line
             return shown.reader
         }
-        if inputs.isEmpty {
-            let bytes = BundledCorpus.defaultBytes
-            return try runner.run(canReread: true) { showingProgress(CorpusReader(bytes: bytes, source: BundledCorpus.name, format: format)) }
-        }
-        return try runner.run(canReread: !inputs.contains("-")) { showingProgress(try CorpusReader(paths: inputs, format: format)) }
     }
 
     private func mergedReport(_ inputs: [String]) throws -> EstimateReport {

@@ -8,21 +8,19 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Show what kube-apiserver would record for a request, and which rule decides it.",
         discussion: """
-        The request is given kubectl-style (VERB RESOURCE[/SUBRESOURCE] [NAME] with -n, --as,
-        --as-group, --api-group) or as an HTTP method and request URI, parsed the way
-        kube-apiserver parses it. `get` without a name is a list, as in kubectl. Without --as the
-        user is kubernetes-admin in group system:masters; every authenticated user is also in
-        system:authenticated, as kube-apiserver adds it.
+        The request is given kubectl-style (VERB RESOURCE[.GROUP][/SUBRESOURCE] [NAME] with -n, --as, --as-group, --api-group) or as an HTTP method and request URI, parsed the way kube-apiserver parses it. `get` without a name is a list, as in kubectl. Resources, subresources and verbs are checked against the API catalog of --kubernetes-version; a resource of an API group outside the catalog (a custom resource) is accepted as given, and --allow-unknown accepts anything.
 
-        --batch FILE reads one JSON object per line (see the README for the schema) and writes
-        one JSON decision per line.
+        Without --as the user is kubernetes-admin in group system:masters. The user gets the groups kube-apiserver gives it: a service account (--as system:serviceaccount:NS:NAME without --as-group, or --as-sa NS:NAME) is in system:serviceaccounts and system:serviceaccounts:NS; --as-node NAME is system:node:NAME in system:nodes; every authenticated user is in system:authenticated.
 
-        Exit codes: 0 ok, 1 the policy is refused by kube-apiserver, 2 usage or input error.
+        --batch FILE reads one JSON object per line (see the README for the schema; groups are taken literally) and writes one JSON decision per line.
+
+        Exit codes: 0 ok, 2 usage or input error (an unknown resource or verb, or a policy kube-apiserver refuses).
 
         Examples:
           auditsim explain get secrets db-password -n prod --as alice --as-group dev
           auditsim explain create pods/exec web-0 -n default
-          auditsim explain patch nodes/status ip-10-0-1-5 --as system:node:ip-10-0-1-5 --as-group system:nodes
+          auditsim explain patch nodes/status ip-10-0-1-5 --as-node ip-10-0-1-5
+          auditsim explain list secrets -A --as-sa kube-system:replicaset-controller
           auditsim explain GET '/apis/apps/v1/deployments?watch=true' --as ci-bot
           auditsim explain GET /healthz --no-user
           auditsim explain --batch requests.jsonl --policy policy.yaml
@@ -37,11 +35,20 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .customLong("as"), help: ArgumentHelp("The authenticated user's name (default: kubernetes-admin).", valueName: "user"))
     var user: String?
 
-    @Option(name: .customLong("as-group"), help: ArgumentHelp("A group of the user; repeat for several (default: system:masters).", valueName: "group"))
+    @Option(name: .customLong("as-group"), help: ArgumentHelp("A group of the --as user; repeat for several.", valueName: "group"))
     var groups: [String] = []
+
+    @Option(name: .customLong("as-sa"), help: ArgumentHelp("The service account NAME of namespace NS.", valueName: "ns:name"))
+    var serviceAccount: String?
+
+    @Option(name: .customLong("as-node"), help: ArgumentHelp("The kubelet of a node: user system:node:NAME in system:nodes.", valueName: "name"))
+    var node: String?
 
     @Flag(name: .long, help: "The request has no authenticated user (failed authentication).")
     var noUser = false
+
+    @Flag(name: .long, help: "Accept resources, subresources, verbs and methods the API catalog does not know.")
+    var allowUnknown = false
 
     @Option(name: [.short, .long], help: "The namespace (default: default, for namespaced resources).")
     var namespace: String?
@@ -71,8 +78,18 @@ struct ExplainCommand: ParsableCommand {
         if batch == nil, words.isEmpty {
             throw ValidationError("give a request (VERB RESOURCE [NAME], or METHOD URI) or --batch FILE")
         }
-        if noUser, user != nil || !groups.isEmpty {
-            throw ValidationError("--no-user cannot be combined with --as or --as-group")
+        let identities = [noUser ? "--no-user" : nil, user.map { _ in "--as" }, serviceAccount.map { _ in "--as-sa" }, node.map { _ in "--as-node" }].compactMap { $0 }
+        if identities.count > 1 {
+            throw ValidationError("give one of --as, --as-sa, --as-node and --no-user, not \(identities.joined(separator: " and "))")
+        }
+        if !groups.isEmpty, user == nil {
+            throw ValidationError("--as-group needs --as, as in kubectl (--as-sa and --as-node have the groups kube-apiserver gives them)")
+        }
+        if let serviceAccount, RequestIdentity.serviceAccountReference(serviceAccount) == nil {
+            throw ValidationError("--as-sa takes NAMESPACE:NAME, both DNS names, such as kube-system:coredns")
+        }
+        if let node, node.isEmpty {
+            throw ValidationError("--as-node takes the node's name")
         }
     }
 
@@ -91,54 +108,19 @@ struct ExplainCommand: ParsableCommand {
     }
 
     private func buildRequest(version: KubernetesVersion) throws -> RequestAttributes {
-        let requestUser = noUser ? nil : makeUser()
-        if let (method, uri) = methodAndURI() {
-            return RequestURIParser.attributes(method: method, uri: uri, user: requestUser)
-        }
-        guard words.count >= 2, words.count <= 3 else {
-            throw ValidationError("expected VERB RESOURCE[/SUBRESOURCE] [NAME], or METHOD URI; got \(words.count) word(s)")
-        }
-        var verb = words[0]
-        let name = words.count == 3 ? words[2] : ""
-        let resourceParts = words[1].split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let known = APICatalog.builtIn.lookup(resourceParts[0], group: apiGroup, version: version)
-        let resource = known?.name ?? resourceParts[0]
-        if verb == "get", name.isEmpty { verb = "list" }
-        var namespace = ""
-        if known?.namespaced ?? true {
-            namespace = allNamespaces ? "" : (self.namespace ?? "default")
-        } else if let given = self.namespace {
-            namespace = given
-        }
-        if resource == "namespaces", resourceParts.count == 1 || !name.isEmpty { namespace = name }
-        return RequestAttributes(
-            user: requestUser,
-            verb: verb,
-            namespace: namespace,
-            apiGroup: apiGroup ?? known?.group ?? "",
-            apiVersion: apiVersion ?? known?.version ?? "v1",
-            resource: resource,
-            subresource: resourceParts.count > 1 ? resourceParts[1] : "",
-            name: verb == "create" && resourceParts.count == 1 ? "" : name,
-            path: "",
-            isResourceRequest: true
-        )
+        let builder = RequestBuilder(version: version, allowsUnknown: allowUnknown)
+        let options = KubectlRequest(verb: "", resource: "", namespace: namespace, allNamespaces: allNamespaces, apiGroup: apiGroup, apiVersion: apiVersion)
+        return try builder.build(words: words, options: options, user: requestUser)
     }
 
-    /// `METHOD URI` (method in capitals) or a lone path, which means GET.
-    private func methodAndURI() -> (String, String)? {
-        if words.count == 1, words[0].hasPrefix("/") { return ("GET", words[0]) }
-        if words.count == 2, words[1].hasPrefix("/"), words[0].allSatisfy({ $0.isUppercase }) { return (words[0], words[1]) }
-        return nil
-    }
-
-    private func makeUser() -> UserInfo {
-        let name = user ?? "kubernetes-admin"
-        var userGroups = groups.isEmpty && user == nil ? ["system:masters"] : groups
-        // kube-apiserver's authenticator adds system:authenticated to every authenticated user
-        // (k8s.io/apiserver pkg/authentication/group, AuthenticatedGroupAdder).
-        let implicit = name == "system:anonymous" ? "system:unauthenticated" : "system:authenticated"
-        if !userGroups.contains(implicit) { userGroups.append(implicit) }
-        return UserInfo(name: name, groups: userGroups)
+    /// The user as kube-apiserver forms it from the identity options.
+    private var requestUser: UserInfo? {
+        if noUser { return nil }
+        if let serviceAccount, let reference = RequestIdentity.serviceAccountReference(serviceAccount) {
+            return RequestIdentity.serviceAccount(namespace: reference.namespace, name: reference.name)
+        }
+        if let node { return RequestIdentity.node(node) }
+        guard let user else { return RequestIdentity.defaultUser }
+        return RequestIdentity.authenticated(user, groups: groups)
     }
 }

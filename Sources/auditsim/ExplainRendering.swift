@@ -6,13 +6,13 @@ enum ExplainRendering {
         let request = explanation.request
         let decision = explanation.decision
         var lines: [String] = []
-        lines.append("request        \(summary(request))")
-        if let user = request.user {
-            lines.append("user           \(user.name) (groups: \(user.groups.isEmpty ? "none" : user.groups.joined(separator: ", ")))")
-        } else {
-            lines.append("user           none (unauthenticated)")
+        lines.append("request        \(RequestDescription.what(request))")
+        if request.isResourceRequest {
+            lines.append("api            \(TerminalEscaping.escaped(request.apiGroup.isEmpty ? "core" : request.apiGroup))/\(TerminalEscaping.escaped(request.apiVersion))")
         }
-        lines.append("policy         \(loaded.source.name) (kube-apiserver \(policy.kubernetesVersion))")
+        lines.append("user           \(RequestDescription.who(request))")
+        let policyName = TerminalEscaping.escaped(loaded.source.name)
+        lines.append("policy         \(policyName) (kube-apiserver \(policy.kubernetesVersion))")
         lines.append("level          \(decision.level.rawValue)")
         lines.append("stages         \(explanation.stages.isEmpty ? "none (nothing is logged)" : explanation.stages.map(\.rawValue).joined(separator: ", "))")
         if !decision.omitStages.isEmpty {
@@ -22,7 +22,7 @@ enum ExplainRendering {
             lines.append("managedFields  \(decision.omitManagedFields ? "removed from bodies" : "kept in bodies")")
         }
         if let index = decision.ruleIndex, let rule = loaded.policy?.rules[index] {
-            lines.append("rule           #\(index) at \(loaded.source.name):\(rule.location.line):\(rule.location.column)")
+            lines.append("rule           #\(index) at \(policyName):\(rule.location.line):\(rule.location.column)")
             lines.append(contentsOf: quote(rule, source: loaded.source))
         } else {
             lines.append("rule           none matched: the default is level None (not logged)")
@@ -32,7 +32,7 @@ enum ExplainRendering {
             lines.append("earlier rules that do not match:")
             for skipped in explanation.skipped {
                 let line = loaded.policy?.rules[skipped.index].location.line ?? 0
-                lines.append("  #\(skipped.index) (line \(line)): \(skipped.mismatch.describe(in: policy.rules[skipped.index], request: request))")
+                lines.append("  #\(skipped.index) (line \(line)): \(TerminalEscaping.escaped(skipped.mismatch.describe(in: policy.rules[skipped.index], request: request)))")
             }
         }
         return lines.joined(separator: "\n")
@@ -49,20 +49,8 @@ enum ExplainRendering {
         }
         let width = String(quoted.last?.0 ?? 0).count
         return quoted.map { number, text in
-            "  " + String(repeating: " ", count: width - String(number).count) + "\(number) | \(text)"
+            "  " + String(repeating: " ", count: width - String(number).count) + "\(number) | \(TerminalEscaping.escaped(text))"
         }
-    }
-
-    /// A one-line description of a request.
-    static func summary(_ request: RequestAttributes) -> String {
-        guard request.isResourceRequest else { return "\(request.verb) \(request.path) (non-resource)" }
-        var text = "\(request.verb) \(request.resource)"
-        if !request.subresource.isEmpty { text += "/\(request.subresource)" }
-        if !request.name.isEmpty { text += " \(request.name)" }
-        text += request.namespace.isEmpty ? " (cluster-scoped, " : " in namespace \(request.namespace) ("
-        text += "group \(request.apiGroup.isEmpty ? "\"\" (core)" : request.apiGroup)"
-        if !request.apiVersion.isEmpty { text += ", version \(request.apiVersion)" }
-        return text + ")"
     }
 
     /// `explain --format json`.

@@ -35,8 +35,7 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: "Exit with 1 when a finding is at least this severe: error, warning, info or none.")
     var failOn: FailThreshold = .error
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to lint for, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound) (default: the configuration's, else the newest).", valueName: "version"))
-    var kubernetesVersion: String?
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Option(name: .long, help: ArgumentHelp("The configuration file (default: the first .auditsim.yaml in the policy's directory or above).", valueName: "file"))
     var config: String?
@@ -50,15 +49,17 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not quote source lines under each finding (text format).")
     var noSnippets = false
 
+    @Option(name: .long, help: ArgumentHelp("The directory SARIF URIs and annotation paths are relative to (default: the git top level above the current directory, else the current directory).", valueName: "dir"))
+    var sarifRoot: String?
+
     @OptionGroup var colors: ColorOptions
 
     func run() throws {
-        var version: KubernetesVersion?
-        if let kubernetesVersion {
-            guard let parsed = KubernetesVersion(kubernetesVersion) else {
-                throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
+        if let sarifRoot {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: sarifRoot, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw ValidationError("--sarif-root '\(TerminalEscaping.escaped(sarifRoot))' is not a directory")
             }
-            version = parsed
         }
         var results: [LintResult] = []
         if noConfig, config != nil { throw ValidationError("--config and --no-config cannot be used together") }
@@ -67,13 +68,17 @@ struct LintCommand: ParsableCommand {
         let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))
         for input in inputs {
             let configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
-            let target = version ?? configuration.kubernetesVersion ?? .latest
+            let target = kubernetesVersion.kubernetesVersion ?? configuration.kubernetesVersion ?? .latest
             let loaded = try input.read(options: PolicyReadOptions(kubernetesVersion: target))
             let volume = try corpus.isEmpty ? nil : LintCorpus.measure(loaded, corpus: corpus)
             let context = LintContext(loaded: loaded, configuration: configuration, corpus: volume)
             results.append(Linter().lint(context))
         }
-        try Console.write(LintRendering.render(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, emphasis: colors.emphasis))
+        let root = sarifRoot ?? RepositoryRoot.find() ?? FileManager.default.currentDirectoryPath
+        try LintRendering.write(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root,
+                                emphasis: colors.emphasis) {
+            try Console.write($0)
+        }
         if let threshold = failOn.severity, results.contains(where: { $0.hasFindings(atOrAbove: threshold) }) {
             throw ExitCode(1)
         }

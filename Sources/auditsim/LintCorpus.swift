@@ -31,7 +31,7 @@ enum LintCorpus {
             report = try ReplayEngine(policies: [
                 ReplayPolicy(name: loaded.source.name, policy: compiled),
                 ReplayPolicy(name: "without RequestReceived", policy: withoutRequestReceived),
-            ]).run(try CorpusReader(paths: paths))
+            ]).run(try RecordingReader(paths: paths))
         } catch {
             throw Failure(description: "cannot replay the corpus: \(error)")
         }

@@ -4,39 +4,31 @@ import Foundation
 
 /// Renders `auditsim lint` results in each output format.
 enum LintRendering {
-    /// The whole output, ending with a newline.
-    static func render(_ results: [LintResult], format: LintOutputFormat, failOn: Diagnostic.Severity?, showSnippets: Bool, emphasis: TextEmphasis = .plain) throws -> String {
+    /// Writes the whole output, ending with a newline, to `sink` (text finding by finding).
+    ///
+    /// - Parameter root: the directory SARIF URIs and annotation paths are relative to.
+    /// - Parameter emphasis: how the text format marks severities (colour on a terminal).
+    static func write(
+        _ results: [LintResult], format: LintOutputFormat, failOn: Diagnostic.Severity?, showSnippets: Bool, root: String,
+        emphasis: TextEmphasis = .plain, to sink: (String) throws -> Void
+    ) throws {
         switch format {
         case .text:
-            return LintTextReport.render(results, showSnippets: showSnippets, emphasis: emphasis)
+            try LintTextReport.write(results, showSnippets: showSnippets, emphasis: emphasis, to: sink)
         case .json:
-            return try JSONOutput.string(LintJSONReport(results: results, failOn: failOn ?? .error)) + "\n"
+            try sink(try JSONOutput.string(LintJSONReport(results: results, failOn: failOn ?? .error)) + "\n")
         case .sarif:
             let report = SARIFReport(
-                results: results.map { ($0, artifactURI(for: $0.source.name)) },
+                results: results.map { ($0, PolicyArtifact(name: $0.source.name, root: root)) },
                 rules: LintRules.all.map(\.description), toolVersion: AuditSimVersion.current
             )
-            return try JSONOutput.string(report) + "\n"
+            try sink(try JSONOutput.string(report) + "\n")
         case .github:
-            let lines = results.flatMap { GitHubAnnotations.lines(for: $0, path: artifactURI(for: $0.source.name)) }
-            return lines.map { $0 + "\n" }.joined()
+            for result in results {
+                for line in GitHubAnnotations.lines(for: result, artifact: PolicyArtifact(name: result.source.name, root: root)) {
+                    try sink(line + "\n")
+                }
+            }
         }
-    }
-
-    /// A path relative to the current directory when the file is inside it (code scanning wants
-    /// repository-relative URIs), else a `file://` URI; names such as `<built-in eks>` become a
-    /// plain file name.
-    static func artifactURI(for name: String) -> String {
-        if name.hasPrefix("<") {
-            return name.trimmingCharacters(in: CharacterSet(charactersIn: "<>")).replacingOccurrences(of: " ", with: "-") + ".yaml"
-        }
-        let current = FileManager.default.currentDirectoryPath
-        let absolute = URL(fileURLWithPath: name, relativeTo: URL(fileURLWithPath: current, isDirectory: true)).standardizedFileURL
-        let prefix = current.hasSuffix("/") ? current : current + "/"
-        if absolute.path.hasPrefix(prefix) {
-            let relative = String(absolute.path.dropFirst(prefix.count))
-            return relative.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? relative
-        }
-        return absolute.absoluteString
     }
 }

@@ -4,25 +4,16 @@ import AuditSimIO
 
 /// How a command chooses the policy it simulates.
 struct PolicyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The policy to simulate: a file, - for standard input, or a built-in policy (\(PolicyInput.bundledNames.joined(separator: ", "))). Default: eks.", valueName: "policy"), completion: PolicyCompletion.kind)
+    @Option(name: .long, help: ArgumentHelp("The policy to simulate: a file, - for standard input, or a built-in policy (\(PolicyInput.bundledNames.joined(separator: ", "))).", valueName: "policy"), completion: PolicyCompletion.kind)
     var policy: String = BuiltInPolicy.eks.rawValue
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Flag(name: .long, help: "Simulate a policy that kube-apiserver refuses only for its pre-v1 apiVersion (audit.k8s.io/v1beta1 or v1alpha1), as EKS runs its published v1beta1 policy.")
     var acceptDeprecated = false
 
-    /// The parsed Kubernetes release.
-    func version() throws -> KubernetesVersion {
-        guard let version = KubernetesVersion(kubernetesVersion) else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
-        return version
-    }
-
     /// The chosen policy, read and compiled; throws `PolicyRefused` when kube-apiserver refuses it.
     func compile() throws -> (loaded: LoadedPolicy, compiled: CompiledPolicy) {
-        try PolicyInput(argument: policy).compile(options: PolicyReadOptions(kubernetesVersion: try version()), acceptDeprecated: acceptDeprecated)
+        try PolicyInput(argument: policy).compile(options: PolicyReadOptions(kubernetesVersion: kubernetesVersion.version), acceptDeprecated: acceptDeprecated)
     }
 }

@@ -23,12 +23,12 @@ struct PolicyTestRendering {
                 lines.append("FAIL  \(result.testCase.name)  (\(location))")
                 for failure in result.failures { lines.append("      \(failure)") }
                 lines.append("      decided by \(decisionText(result))")
-                lines.append("      request: \(AnalysisText.request(result.testCase.request))")
+                lines.append("      request: \(RequestDescription.text(result.testCase.request))")
             }
         }
         lines.append("")
         lines.append("\(results.count - failed) passed, \(failed) failed (\(policy.name), kube-apiserver \(policy.compiled.kubernetesVersion))")
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
     /// `test --format json`.
@@ -83,7 +83,7 @@ struct PolicyTestRendering {
                 lines.append("    <testcase \(attributes)/>")
             } else {
                 lines.append("    <testcase \(attributes)>")
-                let details = (result.failures + ["decided by \(decisionText(result))", "request: \(AnalysisText.request(result.testCase.request))"]).joined(separator: "\n")
+                let details = (result.failures + ["decided by \(decisionText(result))", "request: \(RequestDescription.text(result.testCase.request))"]).joined(separator: "\n")
                 lines.append("      <failure message=\"\(Self.escape(result.failures.joined(separator: "; ")))\" type=\"PolicyTestFailure\">\(Self.escape(details))</failure>")
                 lines.append("    </testcase>")
             }

@@ -11,7 +11,7 @@ struct ReplayCommand: ParsableCommand {
         discussion: """
         Inputs are audit.k8s.io Event JSON lines, EventList documents or CloudWatch Logs exports (filter-log-events / get-log-events JSON, or S3 exports), gzip-compressed or not: files, directories, or - for standard input. With no input, the bundled corpus is replayed. The stages of one request are grouped by auditID and each request is replayed once.
 
-        --apiserver-truncate[=BYTES] simulates kube-apiserver's --audit-log-truncate-enabled with --audit-log-truncate-max-event-size BYTES (default 102400): events that large lose their bodies, or are dropped when still too large. Give BYTES with '='.
+        An input with lines but no audit event (a policy, a binary, UTF-16 text) is an input error, and so is a corpus without any event; an empty file among others is not. A line (or document element) longer than --max-input-event-size is skipped and counted as a malformed line of kind oversize.
 
         Exit codes: 0 ok, 1 oversize events found with --fail-on-oversize, 2 usage or input error.
 
@@ -19,16 +19,13 @@ struct ReplayCommand: ParsableCommand {
           auditsim replay
           auditsim replay audit-2024-05-*.jsonl.gz --policy my-policy.yaml
           auditsim replay export.json --policy a.yaml --policy b.yaml
-          auditsim replay audit.jsonl --emit emitted.jsonl --apiserver-truncate
+          auditsim replay audit.jsonl --emit emitted.jsonl --apiserver-truncate 100Ki
           auditsim replay audit.jsonl --format json --fail-on-oversize
         """
     )
 
-    @Argument(
-        parsing: .allUnrecognized,
-        help: ArgumentHelp("Recorded events: files, directories, or - for standard input (default: the bundled corpus).", valueName: "input")
-    )
-    var arguments: [String] = []
+    @Argument(help: ArgumentHelp("Recorded events: files, directories, or - for standard input (default: the bundled corpus).", valueName: "input"))
+    var inputs: [String] = []
 
     @OptionGroup var corpusOptions: CorpusReplayOptions
 
@@ -49,26 +46,25 @@ struct ReplayCommand: ParsableCommand {
     @OptionGroup var colors: ColorOptions
 
     func validate() throws {
-        _ = try CorpusReplayOptions.inputsAndTruncation(arguments)
         guard show >= 0 else { throw ValidationError("--show must be 0 or more") }
     }
 
     func run() throws {
-        let (inputs, apiServerTruncate) = try CorpusReplayOptions.inputsAndTruncation(arguments)
         try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
         let policies = try corpusOptions.loadPolicies()
         let (reader, progressLine) = progress.showing(try corpusOptions.corpusReader(inputs: inputs))
-        var options = corpusOptions.replayOptions(apiServerTruncate: apiServerTruncate)
+        var options = corpusOptions.replayOptions
         options.malformedShown = max(show, 10)
 
         let engine = ReplayEngine(policies: policies, options: options)
-        let report: ReplayReport
-        if let emit {
-            let file = try OutputChannel.file(emit, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
-            report = try engine.run(reader) { try file.write(UnsafeRawBufferPointer($0)); try file.write("\n") }
-            try file.finish()
-        } else {
-            report = try engine.run(reader)
+        let report = try CorpusReplayOptions.hintingPolicy {
+            if let emit {
+                let file = try OutputChannel.file(emit, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
+                let report = try engine.run(reader) { try file.write(UnsafeRawBufferPointer($0)); try file.write("\n") }
+                try file.finish()
+                return report
+            }
+            return try engine.run(reader)
         }
         progressLine?.finish()
 

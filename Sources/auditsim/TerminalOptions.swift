@@ -29,7 +29,7 @@ struct ProgressOptions: ParsableArguments {
 
     /// `reader` reporting how far it has read on a progress line (unless quiet or not on a
     /// terminal), and that line, to finish once the reader is done.
-    func showing(_ reader: CorpusReader) -> (reader: CorpusReader, line: TerminalProgress?) {
+    func showing(_ reader: RecordingReader) -> (reader: RecordingReader, line: TerminalProgress?) {
         guard let line = line("reading") else { return (reader, nil) }
         var reader = reader
         reader.progress = { line.update(done: $0.bytesRead, total: $0.totalBytes) }

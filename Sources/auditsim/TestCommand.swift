@@ -25,8 +25,7 @@ struct TestCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The tests file.", valueName: "tests"))
     var tests: String
 
-    @Option(name: .long, help: ArgumentHelp("The Kubernetes release to imitate, 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound).", valueName: "version"))
-    var kubernetesVersion: String = KubernetesVersion.latest.description
+    @OptionGroup var kubernetesVersion: KubernetesVersionOption
 
     @Flag(name: .long, help: "Simulate a policy that kube-apiserver refuses only for its pre-v1 apiVersion, as EKS runs its published v1beta1 policy.")
     var acceptDeprecated = false
@@ -39,9 +38,7 @@ struct TestCommand: ParsableCommand {
     }
 
     func run() throws {
-        guard let version = KubernetesVersion(kubernetesVersion) else {
-            throw ValidationError("unsupported --kubernetes-version '\(kubernetesVersion)': use 1.\(KubernetesVersion.supported.lowerBound) to 1.\(KubernetesVersion.supported.upperBound)")
-        }
+        let version = kubernetesVersion.version
         let analysisPolicy = try AnalysisPolicy.load(policy, version: version, acceptDeprecated: acceptDeprecated)
         let suite: PolicyTestSuite
         do {
@@ -51,6 +48,7 @@ struct TestCommand: ParsableCommand {
             Console.writeError("\(tests):\(error.description)")
             throw ExitCode(2)
         }
+        for warning in suite.warnings { Console.writeError("\(TerminalEscaping.escaped(tests)):\(warning.description)") }
         guard let source = analysisPolicy.loaded.policy else { throw ExitCode(2) }
         let runner = PolicyTestRunner(policy: analysisPolicy.compiled, ruleNames: RuleNames(policy: source, source: analysisPolicy.loaded.source))
         let results = runner.run(suite)

@@ -26,6 +26,17 @@ struct PolicyTestSuiteTests {
         return PolicyTestRunner(policy: policy, ruleNames: names).run(suite)
     }
 
+    /// Issue 15: a tests file with several YAML documents no longer drops the later ones silently.
+    @Test func testsFileWithSeveralDocumentsWarnsAboutTheIgnoredOnes() throws {
+        let text = "tests:\n  - name: a\n    request: {verb: get, resource: pods}\n    expect: {level: Request}\n---\ntests:\n  - name: b\n    request: {verb: get, resource: pods}\n    expect: {level: None}\n"
+        let suite = try PolicyTestSuite.parse(Array(text.utf8), fileName: "t.yaml")
+        #expect(suite.cases.map(\.name) == ["a"])
+        #expect(suite.warnings.count == 1)
+        #expect(suite.warnings.first?.location == SourceLocation(line: 5, column: 1))
+        let single = try PolicyTestSuite.parse(Array("tests:\n  - name: a\n    request: {verb: get, resource: pods}\n    expect: {level: Request}\n".utf8), fileName: "t.yaml")
+        #expect(single.warnings.isEmpty)
+    }
+
     @Test("rule names come from a comment above the rule or on its first line")
     func ruleNames() throws {
         let loaded = PolicyReader.read(PolicySource(name: "p.yaml", text: Self.policyText))

@@ -1,27 +1,10 @@
 import AuditPolicy
 
-/// Steele, Lea and Flood's SplitMix64: a seeded generator whose sequence is the same on every
-/// platform and Swift release, so every random case can be replayed from its seed.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
-    }
+/// Draws for random cases, on the shared SplitMix64 so every case can be replayed from its seed.
+extension SplitMix64 {
+    mutating func int(_ range: ClosedRange<Int>) -> Int { int(in: range) }
 
     mutating func chance(_ percent: Int) -> Bool { int(0...99) < percent }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[int(0...(values.count - 1))] }
 
     mutating func some<T>(_ values: [T], max: Int = 3) -> [T] {
         (0..<int(1...max)).map { _ in pick(values) }

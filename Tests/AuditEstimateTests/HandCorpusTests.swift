@@ -60,7 +60,7 @@ struct HandCorpusTests {
             suggestionsPerPolicy: suggestions
         )
         return try EstimateRunner(policies: policies, options: options).run(canReread: true) {
-            CorpusReader(bytes: bytes, source: "hand.jsonl")
+            RecordingReader(bytes: bytes, source: "hand.jsonl")
         }
     }
 

@@ -1,5 +1,6 @@
 import AuditAnalysis
 import AuditPolicy
+import AuditCorpus
 import AuditReplay
 import Testing
 @testable import AuditEstimate
@@ -25,10 +26,10 @@ struct SuggestionTests {
     }
 
     static let report: Result<EstimateReport, any Error> = Result {
-        let bytes = BundledCorpus.defaultBytes
+        let bytes = BundledRecording.defaultBytes
         let options = EstimateOptions(replay: ReplayOptions(scanThreads: 0), suggestionsPerPolicy: 5)
         return try EstimateRunner(policies: try policies(), options: options).run(canReread: true) {
-            CorpusReader(bytes: bytes, source: BundledCorpus.name)
+            RecordingReader(bytes: bytes, source: BundledRecording.name)
         }
     }
 
@@ -52,13 +53,13 @@ struct SuggestionTests {
     func savingsAreMeasured() throws {
         let report = try Self.report.get()
         let policies = try Self.policies()
-        let bytes = BundledCorpus.defaultBytes
+        let bytes = BundledRecording.defaultBytes
         for (index, suggestions) in report.suggestions.policies.enumerated() {
             for suggestion in suggestions.offered.prefix(2) {
                 #expect(!suggestion.edits.isEmpty)
                 let changed = ReplayPolicy(name: "changed", policy: policies[index].policy.applying(suggestion.edits))
                 let alone = try EstimateRunner(policies: [changed], options: EstimateOptions(replay: ReplayOptions(scanThreads: 0), suggestionsPerPolicy: 0))
-                    .run(canReread: true) { CorpusReader(bytes: bytes, source: BundledCorpus.name) }
+                    .run(canReread: true) { RecordingReader(bytes: bytes, source: BundledRecording.name) }
                 #expect(report.volume.policies[index].total - alone.volume.policies[0].total == suggestion.saving, "\(suggestion.id)")
             }
         }

@@ -23,7 +23,7 @@ struct OutputFormatTests {
     func sarif() throws {
         let result = try LintTestSupport.lint(Self.policy, name: "policies/p.yaml")
         let rules = LintRules.all.map(\.description)
-        let log = try encode(SARIFReport(results: [(result, "policies/p.yaml")], rules: rules, toolVersion: "0.1.0"))
+        let log = try encode(SARIFReport(results: [(result, .relative("policies/p.yaml"))], rules: rules, toolVersion: "0.1.0"))
         #expect(log["version"] as? String == "2.1.0")
         #expect(log["$schema"] as? String == "https://json.schemastore.org/sarif-2.1.0.json")
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
@@ -50,7 +50,7 @@ struct OutputFormatTests {
     @Test("GitHub workflow commands: kind, position, title, escaped message")
     func github() throws {
         let result = try LintTestSupport.lint(Self.policy)
-        let lines = GitHubAnnotations.lines(for: result, path: "dir/p,1.yaml")
+        let lines = GitHubAnnotations.lines(for: result, artifact: .relative("dir/p,1.yaml"))
         let line = try #require(lines.first { $0.contains("title=AP201") })
         #expect(line.hasPrefix("::error file=dir/p%2C1.yaml,line=5,col=13,endColumn=18,title=AP201::verb \"GET\" is not lower case"))
         #expect(line.contains("%0Ahelp: write `get`"))

@@ -704,18 +704,6 @@ struct YAMLLoaderRobustnessTests {
               line
         """
 
-    /// SplitMix64, so the mutations are the same on every run.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("the sample loads")
     func sampleLoads() throws {
         let root = try #require(try load(Self.sample).root)
@@ -727,7 +715,7 @@ struct YAMLLoaderRobustnessTests {
 
     @Test("mutated input never crashes the loader")
     func mutations() {
-        var generator = Generator(state: 0x5EED)
+        var generator = SplitMix64(seed: 0x5EED) // the same mutations on every run
         let base = Array(Self.sample.utf8)
         let alphabet = Array("[]{}:,-?*&!|>'\"#%@` \t\n\r.~0123456789abcxyz".utf8) + [0x00, 0x07, 0x80, 0xC3, 0xFF]
         var outcomes = (loaded: 0, failed: 0)

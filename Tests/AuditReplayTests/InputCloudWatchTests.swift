@@ -77,7 +77,7 @@ struct InputCloudWatchTests {
     ])
     func unescaping(_ testCase: UnescapeCase) throws {
         let output = #"{"events":[{"message":""# + testCase.escaped + #""}]}"#
-        var reader = CorpusReader(bytes: Array(output.utf8), source: "mem", format: .cloudWatchJSON)
+        var reader = RecordingReader(bytes: Array(output.utf8), source: "mem", format: .cloudWatchJSON)
         let batch = try #require(try reader.next())
         #expect(batch.records.count == 1)
         #expect(batch.records.first.map { Array(batch.storage[$0.range]) } == testCase.expected)
@@ -97,13 +97,13 @@ struct InputCloudWatchTests {
     @Test("an invalid escape in a message is an error naming the file and line")
     func invalidEscape() {
         let output = "{\"events\":[\n{\"message\":\"ok\"},\n{\"message\":\"bad \\x escape\"}]}"
-        var reader = CorpusReader(bytes: Array(output.utf8), source: "logs.json")
+        var reader = RecordingReader(bytes: Array(output.utf8), source: "logs.json")
         #expect(InputTestFixtures.readError(&reader)?.description == "logs.json:3: invalid escape '\\x' in a string")
     }
 
     @Test("a document without an events array is an error")
     func missingEvents() {
-        var reader = CorpusReader(bytes: Array(#"{"searchedLogStreams":[]}"#.utf8), source: "logs.json", format: .cloudWatchJSON)
+        var reader = RecordingReader(bytes: Array(#"{"searchedLogStreams":[]}"#.utf8), source: "logs.json", format: .cloudWatchJSON)
         #expect(InputTestFixtures.readError(&reader)?.description == "logs.json:1: the CloudWatch Logs JSON document starting here has no \"events\" array")
     }
 }

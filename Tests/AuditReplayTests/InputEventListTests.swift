@@ -106,7 +106,7 @@ struct InputEventListTests {
                   expected: "mem:2: malformed EventList document: expected '{' or '[' at the start of a document"),
     ])
     func brokenDocuments(_ testCase: ErrorCase) {
-        var reader = CorpusReader(bytes: Array(testCase.input.utf8), source: "mem", format: .eventList)
+        var reader = RecordingReader(bytes: Array(testCase.input.utf8), source: "mem", format: .eventList)
         #expect(InputTestFixtures.readError(&reader)?.description == testCase.expected)
     }
 }

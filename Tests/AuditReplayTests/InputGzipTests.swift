@@ -1,3 +1,4 @@
+import AuditCorpus
 import Testing
 @testable import AuditReplay
 
@@ -62,7 +63,7 @@ struct InputGzipTests {
         let damaged = testCase.damage(try GzipCompressor.gzip(Self.text))
         let directory = try InputTestFixtures.makeDirectory()
         try InputTestFixtures.write(damaged, to: "corpus/x.gz", in: directory)
-        var reader = try CorpusReader(paths: [directory + "/corpus/x.gz"], batchBytes: 1024)
+        var reader = try RecordingReader(paths: [directory + "/corpus/x.gz"], batchBytes: 1024)
         let error = try #require(InputTestFixtures.readError(&reader))
         #expect(error.file == directory + "/corpus/x.gz")
         #expect(error.description.replacingOccurrences(of: directory + "/", with: "").hasPrefix(testCase.expected))

@@ -50,7 +50,7 @@ struct InputJSONLinesTests {
     @Test("a batch stays within batchBytes (unless one event is larger) and batches cover the input")
     func batchSizes() throws {
         let text = Self.variedLines.joined(separator: "\n") + "\n"
-        var reader = CorpusReader(bytes: Array(text.utf8), source: "mem", batchBytes: 4096)
+        var reader = RecordingReader(bytes: Array(text.utf8), source: "mem", batchBytes: 4096)
         var batchCount = 0
         var recordCount = 0
         while let batch = try reader.next() {

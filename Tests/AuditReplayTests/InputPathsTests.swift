@@ -1,4 +1,5 @@
 import Foundation
+import AuditCorpus
 import Testing
 @testable import AuditReplay
 
@@ -23,7 +24,7 @@ struct InputPathsTests {
         let first = try InputTestFixtures.write(Array("{\"n\":1}\n{\"n\":2}\n".utf8), to: "one.jsonl", in: root)
         try InputTestFixtures.write(Array("{\"n\":3}\n".utf8), to: "dir/two.jsonl", in: root)
         try InputTestFixtures.write(try GzipCompressor.gzip(Array("{\"n\":4}\n".utf8)), to: "dir/three.jsonl.gz", in: root)
-        var reader = try CorpusReader(paths: [first, root + "/dir", first])
+        var reader = try RecordingReader(paths: [first, root + "/dir", first])
         let (records, batches) = try InputTestFixtures.readAll(&reader)
         #expect(records.map { "\($0.source.dropFirst(root.count + 1)):\($0.line) \($0.text)" } == [
             "one.jsonl:1 {\"n\":1}", "one.jsonl:2 {\"n\":2}",
@@ -38,7 +39,7 @@ struct InputPathsTests {
         let root = try InputTestFixtures.makeDirectory()
         let present = try InputTestFixtures.write(Array("{}\n".utf8), to: "present.jsonl", in: root)
         #expect(throws: InputError(file: root + "/x.json", reason: "no such file")) {
-            _ = try CorpusReader(paths: [present, root + "/x.json"])
+            _ = try RecordingReader(paths: [present, root + "/x.json"])
         }
     }
 
@@ -47,7 +48,7 @@ struct InputPathsTests {
         let root = try InputTestFixtures.makeDirectory()
         let path = try InputTestFixtures.write(Array("{}\n".utf8), to: "secret.jsonl", in: root)
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: path)
-        var reader = try CorpusReader(paths: [path])
+        var reader = try RecordingReader(paths: [path])
         #expect(InputTestFixtures.readError(&reader) == InputError(file: path, reason: "permission denied"))
     }
 

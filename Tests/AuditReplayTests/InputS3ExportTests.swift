@@ -1,3 +1,4 @@
+import AuditCorpus
 import Testing
 @testable import AuditReplay
 

@@ -30,7 +30,7 @@ enum InputTestFixtures {
     }
 
     /// Every record of `reader`, and the number of batches it came in.
-    static func readAll(_ reader: inout CorpusReader) throws -> (records: [ReadRecord], batches: Int) {
+    static func readAll(_ reader: inout RecordingReader) throws -> (records: [ReadRecord], batches: Int) {
         var records: [ReadRecord] = []
         var batches = 0
         while let batch = try reader.next() {
@@ -45,7 +45,7 @@ enum InputTestFixtures {
 
     /// Every record read from `bytes` held in memory (named `mem`).
     static func read(_ bytes: [UInt8], format: InputFormat = .auto, batchBytes: Int = 4 << 20) throws -> [ReadRecord] {
-        var reader = CorpusReader(bytes: bytes, source: "mem", format: format, batchBytes: batchBytes)
+        var reader = RecordingReader(bytes: bytes, source: "mem", format: format, batchBytes: batchBytes)
         return try readAll(&reader).records
     }
 
@@ -61,7 +61,7 @@ enum InputTestFixtures {
     }
 
     /// The error thrown while reading every record of `reader`, if any.
-    static func readError(_ reader: inout CorpusReader) -> InputError? {
+    static func readError(_ reader: inout RecordingReader) -> InputError? {
         do {
             while try reader.next() != nil {}
             return nil

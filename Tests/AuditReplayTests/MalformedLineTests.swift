@@ -46,7 +46,7 @@ struct MalformedLineTests {
 
     @Test("every malformed line is counted, the first few are shown")
     func countedAndShown() throws {
-        let lines = (0..<25).map { "garbage \($0)" }
+        let lines = (0..<25).map { "garbage \($0)" } + [Self.valid]
         var options = ReplayOptions(scanThreads: 0)
         options.malformedShown = 10
         let replay = try TestReplay(TestLines(lines), policies: [try everything(at: .metadata)], options: options)

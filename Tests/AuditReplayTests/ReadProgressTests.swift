@@ -11,7 +11,7 @@ struct ReadProgressTests {
         let line = Array("{\"auditID\":\"a\",\"stage\":\"ResponseComplete\"}\n".utf8)
         let first = try InputTestFixtures.write(Array(repeating: line, count: 300).flatMap { $0 }, to: "one.jsonl", in: root)
         let second = try InputTestFixtures.write(Array(repeating: line, count: 100).flatMap { $0 }, to: "two.jsonl", in: root)
-        var reader = try CorpusReader(paths: [first, second], batchBytes: 4096)
+        var reader = try RecordingReader(paths: [first, second], batchBytes: 4096)
         var reports: [ReadProgress] = []
         reader.progress = { reports.append($0) }
         let (_, batches) = try InputTestFixtures.readAll(&reader)
@@ -25,7 +25,7 @@ struct ReadProgressTests {
     @Test("long work on a terminal: bytes in memory have their count as the total")
     func memoryHasATotal() throws {
         let bytes = Array("{\"auditID\":\"a\"}\n{\"auditID\":\"b\"}\n".utf8)
-        var reader = CorpusReader(bytes: bytes, source: "memory")
+        var reader = RecordingReader(bytes: bytes, source: "memory")
         var reports: [ReadProgress] = []
         reader.progress = { reports.append($0) }
         _ = try InputTestFixtures.readAll(&reader)

@@ -13,9 +13,9 @@ struct ReplayInputIntegrationTests {
         let list = #"{"kind":"EventList","apiVersion":"audit.k8s.io/v1","metadata":{},"items":["# + events.joined(separator: ",") + "]}"
         let policies = [try everything(at: .requestResponse)]
         let fromLines = try ReplayEngine(policies: policies, options: ReplayOptions(scanThreads: 0))
-            .run(CorpusReader(bytes: Array(lines.utf8), source: "events.jsonl", format: .jsonLines))
+            .run(RecordingReader(bytes: Array(lines.utf8), source: "events.jsonl", format: .jsonLines))
         let fromList = try ReplayEngine(policies: policies, options: ReplayOptions(scanThreads: 0))
-            .run(CorpusReader(bytes: Array(list.utf8), source: "events.jsonl", format: .eventList))
+            .run(RecordingReader(bytes: Array(list.utf8), source: "events.jsonl", format: .eventList))
         #expect(fromLines.policies == fromList.policies)
         #expect(fromLines.requests == 2)
         #expect(fromList.requests == 2)

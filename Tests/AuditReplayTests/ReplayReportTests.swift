@@ -96,6 +96,7 @@ struct ReplayReportTests {
     /// A source whose second batch fails, as a truncated gzip stream does.
     struct FailingSource: EventBatchSource {
         var served = false
+        var inputs: [String] { ["broken.jsonl.gz"] }
         mutating func next() throws(InputError) -> EventBatch? {
             if served { throw InputError(file: "broken.jsonl.gz", reason: "truncated gzip stream") }
             served = true

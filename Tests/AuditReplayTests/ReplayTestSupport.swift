@@ -4,6 +4,7 @@ import AuditPolicy
 /// Batches built from JSON lines written in a test, one batch per file name.
 struct TestLines: EventBatchSource {
     private var batches: [EventBatch]
+    private(set) var inputs: [String] = []
 
     /// One input named `file` holding `lines`, one per line (line numbers from 1).
     init(_ lines: [String], file: String = "test.jsonl") {
@@ -26,7 +27,11 @@ struct TestLines: EventBatchSource {
         batches.reverse()
     }
 
-    mutating func next() throws(InputError) -> EventBatch? { batches.popLast() }
+    mutating func next() throws(InputError) -> EventBatch? {
+        guard let batch = batches.popLast() else { return nil }
+        inputs.append(batch.source)
+        return batch
+    }
 }
 
 /// A compiled policy from YAML text.

@@ -53,7 +53,7 @@ struct SizeLimitTests {
             #expect(offender.arrivedBytes == limit)
             #expect(!offender.arrivesAsValidJSON)
             #expect(offender.file == "test.jsonl" && offender.line == 1)
-            #expect(offender.request == "update configmaps default/big by admin")
+            #expect(offender.request == "update configmaps big -n default as admin (no groups)")
             #expect(offender.auditID == "s1")
         }
     }

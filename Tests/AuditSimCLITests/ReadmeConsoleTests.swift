@@ -78,10 +78,11 @@ struct ReadmeConsoleTests {
         }
     }
 
-    /// Whether `actual` is `expected` with each `...` line standing for zero or more lines.
+    /// Whether `actual` is `expected` with each `...` line (indented or not) standing for zero or
+    /// more lines.
     static func matches(expected: ArraySlice<String>, actual: ArraySlice<String>) -> Bool {
         guard let first = expected.first else { return actual.isEmpty }
-        if first == "..." {
+        if first.trimmingCharacters(in: .whitespaces) == "..." {
             let rest = expected.dropFirst()
             for skip in 0...actual.count where matches(expected: rest, actual: actual.dropFirst(skip)) { return true }
             return false
@@ -95,6 +96,7 @@ struct ReadmeConsoleTests {
         (["a", "...", "d"], ["a", "d"], true),
         (["a", "...", "d"], ["a", "b"], false),
         (["a", "b"], ["a", "b", "c"], false),
+        (["a", "  ...", "d"], ["a", "  b", "d"], true),
     ])
     func ellipsisStandsForAnyLines(expected: [String], actual: [String], match: Bool) {
         #expect(Self.matches(expected: expected[...], actual: actual[...]) == match)

@@ -59,6 +59,8 @@ public struct PolicyTestSuite: Sendable {
     /// The file name shown in reports.
     public var fileName: String
     public var cases: [TestCase]
+    /// What was read but not used: a second YAML document, whose cases are not run.
+    public var warnings: [FileError] = []
 
     /// A problem in the tests file, with where it is.
     public struct FileError: Error, Sendable, CustomStringConvertible {
@@ -76,13 +78,19 @@ public struct PolicyTestSuite: Sendable {
             throw FileError(message: error.message, location: error.location)
         }
         guard let root = document.root else { throw FileError(message: "the file holds no YAML document", location: nil) }
-        let reader = TestFileReader(version: kubernetesVersion)
+        let reader = TestFileReader(builder: RequestBuilder(version: kubernetesVersion))
         let top = try reader.mapping(root, allowed: ["tests"])
         guard let tests = top["tests"] else { throw FileError(message: "missing `tests:` (a list of test cases)", location: root.start) }
         guard case .sequence(let items) = tests.content else { throw FileError(message: "`tests` must be a list", location: tests.start) }
         var cases: [TestCase] = []
         for item in items { cases.append(try reader.testCase(item)) }
         if cases.isEmpty { throw FileError(message: "`tests` is empty", location: tests.start) }
-        return PolicyTestSuite(fileName: fileName, cases: cases)
+        var suite = PolicyTestSuite(fileName: fileName, cases: cases)
+        if let further = document.furtherDocument {
+            suite.warnings.append(FileError(
+                message: "warning: only the first YAML document is read; the document starting here and any after it are ignored (put every case under the first `tests:`)",
+                location: further))
+        }
+        return suite
     }
 }

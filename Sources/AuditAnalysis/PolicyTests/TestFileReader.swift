@@ -3,7 +3,8 @@ import AuditPolicy
 /// Reads the YAML nodes of a policy tests file into test cases, with located errors.
 struct TestFileReader {
     typealias FileError = PolicyTestSuite.FileError
-    let version: KubernetesVersion
+    /// Builds the requests, checked against the API catalog of the policy's Kubernetes release.
+    let builder: RequestBuilder
 
     /// The pairs of a mapping, refusing keys not in `allowed` and duplicate keys.
     func mapping(_ node: YAMLNode, allowed: Set<String>) throws(FileError) -> [String: YAMLNode] {
@@ -81,7 +82,12 @@ struct TestFileReader {
             for key in ["verb", "resource", "name", "namespace", "apiGroup", "apiVersion"] where requestFields[key] != nil {
                 throw FileError(message: "`\(key)` cannot be given with `method` and `uri`", location: requestFields[key]?.start)
             }
-            request = RequestURIParser.attributes(method: try string(method, "method"), uri: try string(uri, "uri"), user: user)
+            let methodText = try string(method, "method"), uriText = try string(uri, "uri")
+            do throws(RequestInputError) {
+                request = try builder.http(method: methodText, uri: uriText, user: user)
+            } catch {
+                throw FileError(message: error.message, location: (error.part == .method ? method : uri).start)
+            }
         } else {
             request = try kubectlRequest(requestFields, user: user, at: requestNode.start)
         }
@@ -95,13 +101,14 @@ struct TestFileReader {
             }
             return nil
         }
-        let name = try fields["user"].map { node throws(FileError) in try string(node, "user") } ?? "kubernetes-admin"
-        var groups = try fields["groups"].map { node throws(FileError) in try strings(node, "groups") } ?? (fields["user"] == nil ? ["system:masters"] : [])
-        // kube-apiserver's authenticators add system:authenticated to every authenticated user
-        // (pkg/authentication/group, AuthenticatedGroupAdder); anonymous requests get system:unauthenticated.
-        let implicit = name == "system:anonymous" ? "system:unauthenticated" : "system:authenticated"
-        if !groups.contains(implicit) { groups.append(implicit) }
-        return UserInfo(name: name, groups: groups)
+        guard let userNode = fields["user"] else {
+            if let groups = fields["groups"] {
+                throw FileError(message: "`groups` needs `user`, as kubectl's --as-group needs --as", location: groups.start)
+            }
+            return RequestIdentity.defaultUser
+        }
+        let groups = try fields["groups"].map { node throws(FileError) in try strings(node, "groups") } ?? []
+        return RequestIdentity.authenticated(try string(userNode, "user"), groups: groups)
     }
 
     private func methodAndURI(_ text: String, user: UserInfo?, at location: SourceLocation) throws(FileError) -> RequestAttributes {
@@ -109,33 +116,30 @@ struct TestFileReader {
         guard parts.count == 2, parts[1].hasPrefix("/") || parts[1].hasPrefix("http") else {
             throw FileError(message: "a request string is \"METHOD URI\", such as \"GET /healthz\"", location: location)
         }
-        return RequestURIParser.attributes(method: parts[0], uri: parts[1], user: user)
+        do throws(RequestInputError) {
+            return try builder.http(method: parts[0], uri: parts[1], user: user)
+        } catch {
+            throw FileError(message: error.message, location: location)
+        }
     }
 
     private func kubectlRequest(_ fields: [String: YAMLNode], user: UserInfo?, at location: SourceLocation) throws(FileError) -> RequestAttributes {
         guard let verbNode = fields["verb"], let resourceNode = fields["resource"] else {
             throw FileError(message: "a request needs `verb` and `resource` (or `method` and `uri`)", location: location)
         }
-        var verb = try string(verbNode, "verb")
-        let resourceText = try string(resourceNode, "resource")
-        let parts = resourceText.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        let name = try fields["name"].map { node throws(FileError) in try string(node, "name") } ?? ""
-        let givenGroup = try fields["apiGroup"].map { node throws(FileError) in try string(node, "apiGroup") }
-        let known = APICatalog.builtIn.lookup(parts[0], group: givenGroup, version: version)
-        let resource = known?.name ?? parts[0]
-        let subresource = parts.count > 1 ? parts[1] : ""
-        if verb == "get", name.isEmpty { verb = "list" }
-        if verb == "create", subresource.isEmpty, !name.isEmpty, let nameNode = fields["name"] {
-            throw FileError(message: "a create of \(resource) has no name when the policy is evaluated (the name is in the body); remove `name`", location: nameNode.start)
+        func optional(_ key: String) throws(FileError) -> String? {
+            try fields[key].map { node throws(FileError) in try string(node, key) }
         }
-        var namespace = try fields["namespace"].map { node throws(FileError) in try string(node, "namespace") }
-            ?? ((known?.namespaced ?? true) ? "default" : "")
-        if resource == "namespaces", !name.isEmpty { namespace = name }
-        return RequestAttributes(
-            user: user, verb: verb, namespace: namespace, apiGroup: givenGroup ?? known?.group ?? "",
-            apiVersion: try fields["apiVersion"].map { node throws(FileError) in try string(node, "apiVersion") } ?? known?.version ?? "v1",
-            resource: resource, subresource: subresource, name: name, path: "", isResourceRequest: true
+        let request = KubectlRequest(
+            verb: try string(verbNode, "verb"), resource: try string(resourceNode, "resource"), name: try optional("name") ?? "",
+            namespace: try optional("namespace"), apiGroup: try optional("apiGroup"), apiVersion: try optional("apiVersion")
         )
+        do throws(RequestInputError) {
+            return try builder.build(request, user: user)
+        } catch {
+            let node = fields[error.part.rawValue] ?? (error.part == .namespace ? nil : resourceNode)
+            throw FileError(message: error.message, location: node?.start ?? location)
+        }
     }
 
     private func expectations(_ node: YAMLNode) throws(FileError) -> [PolicyTestSuite.Expectation] {

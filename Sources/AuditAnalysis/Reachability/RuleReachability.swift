@@ -19,14 +19,20 @@ public enum RuleReachability {
         for index in pieces.indices {
             if let rule = pieces[index].rule { piecesByRule[rule].append(index) }
         }
+        let pieceIndex = CubeIndex(pieces.map(\.cube), layout: layout)
         var result: [ShadowedRule] = []
         for index in ruleCubes.indices where !piecesByRule[index].contains(where: { space.hasRealisticRequest(pieces[$0].cube) }) {
             let own = ruleCubes[index]
             var covers: [ShadowedRule.Cover] = []
-            for earlier in 0..<index {
-                // Only earlier rules whose match set meets this one's can take its requests.
-                guard ruleCubes[earlier].contains(where: { match in own.contains { layout.intersects($0, match) } }) else { continue }
-                search: for pieceIndex in piecesByRule[earlier] {
+            // Only the pieces of earlier rules that can meet this rule's match set can take its
+            // requests: looked up in the index, then visited rule by rule, each rule's pieces in
+            // order, as a scan of every earlier rule's pieces would.
+            var candidatesByRule: [Int: [Int]] = [:]
+            for position in pieceIndex.candidates(meetingAnyOf: own) {
+                if let rule = pieces[position].rule, rule < index { candidatesByRule[rule, default: []].append(position) }
+            }
+            for earlier in candidatesByRule.keys.sorted() {
+                search: for pieceIndex in candidatesByRule[earlier] ?? [] {
                     for match in own where layout.intersects(pieces[pieceIndex].cube, match) {
                         guard let shared = layout.intersection(pieces[pieceIndex].cube, match), let example = witnesses.witness(for: shared) else { continue }
                         covers.append(ShadowedRule.Cover(ruleIndex: earlier, example: example))
@@ -58,9 +64,12 @@ public enum RuleReachability {
         }
         // Each rule's fallbacks are independent: computed concurrently, used in rule order.
         let decided = decidedPieces
+        let ruleIndex = RuleCubeIndex(ruleCubes, layout: space.layout)
         let fallbacksByRule = ConcurrentMap.map(policy.rules.count) { index -> [(cube: Cube, rule: Int?)]? in
             guard let pieces = decided[index] else { return nil }
-            return fallbackIfIdentical(pieces, after: index, own: policy.decision(forRule: index), policy: policy, ruleCubes: ruleCubes, space: space)
+            // Only later rules that meet the pieces can split them; the others are skipped.
+            let later = ruleIndex.rules(meeting: pieces, after: index)
+            return fallbackIfIdentical(pieces, after: index, later: later, own: policy.decision(forRule: index), policy: policy, ruleCubes: ruleCubes, space: space)
         }
         var result: [RedundantRule] = []
         for index in policy.rules.indices {
@@ -78,15 +87,16 @@ public enum RuleReachability {
         return result
     }
 
-    /// The pieces split by the rules after `index`, when every realistic piece is decided
-    /// identically to `own`; `nil` as soon as one is not.
+    /// The pieces split by the rules after `index` (`later`: those of them that can meet the
+    /// pieces, in order), when every realistic piece is decided identically to `own`; `nil` as
+    /// soon as one is not.
     private static func fallbackIfIdentical(
-        _ pieces: [Cube], after index: Int, own: Decision, policy: CompiledPolicy, ruleCubes: [[Cube]], space: RequestSpace
+        _ pieces: [Cube], after index: Int, later laterRules: [Int], own: Decision, policy: CompiledPolicy, ruleCubes: [[Cube]], space: RequestSpace
     ) -> [(cube: Cube, rule: Int?)]? {
         let layout = space.layout
         var remaining = pieces
         var decided: [(cube: Cube, rule: Int?)] = []
-        for later in (index + 1)..<(policy.rules.count + 1) {
+        for later in laterRules + [policy.rules.count] {
             if remaining.isEmpty { break }
             let isDefault = later == policy.rules.count
             let matchSet = isDefault ? [layout.everything] : ruleCubes[later]

@@ -38,6 +38,8 @@ enum FirstMatchPartition {
             .map(\.element)
         let orderRules = order.map(\.rule)
         let orderCubes = order.map(\.cube)
+        // Each rule looks only at the match cubes that can meet it, in the same order.
+        let cubeIndex = CubeIndex(orderCubes, layout: layout)
         // Each rule's class, and the unmatched class (index `disjoint.count`), is computed on its
         // own: independent work, run concurrently and collected in rule order.
         let classes = ConcurrentMap.map(disjoint.count + 1) { index -> [Cube] in
@@ -54,7 +56,7 @@ enum FirstMatchPartition {
             // that misses the envelope misses every piece.
             let envelope = Self.envelope(pieces, layout: layout)
             var mergedAt = max(8, pieces.count)
-            for position in orderCubes.indices where orderRules[position] < index {
+            for position in cubeIndex.candidates(meeting: envelope) where orderRules[position] < index {
                 if pieces.isEmpty { break }
                 guard layout.intersects(envelope, orderCubes[position]) else { continue }
                 subtract(orderCubes[position], from: &pieces, layout: layout)

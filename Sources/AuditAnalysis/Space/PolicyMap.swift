@@ -80,13 +80,18 @@ public struct PolicyMap: Sendable {
     public var ruleSummaries: [RuleSummary] {
         let layout = space.layout
         let ruleCubes = space.ruleCubes(policy)
+        let ruleIndex = RuleCubeIndex(ruleCubes, layout: layout)
+        var witnessesByRule: [Int: [RequestAttributes]] = [:]
+        for entry in entries {
+            if let rule = entry.decision.ruleIndex { witnessesByRule[rule, default: []].append(entry.requests.witness) }
+        }
         return policy.rules.indices.map { index in
             let own = ruleCubes[index]
-            let except = (0..<index).filter { earlier in
+            let except = ruleIndex.rules(meeting: own, before: index).filter { earlier in
                 ruleCubes[earlier].contains { match in own.contains { layout.intersection($0, match).flatMap(space.realisticPart) != nil } }
             }
             let selects = CubeMerging.merge(own.compactMap(space.realisticPart), layout: layout).map(space.describe)
-            let decided = entries.filter { $0.decision.ruleIndex == index }.map(\.requests.witness)
+            let decided = witnessesByRule[index] ?? []
             let example = decided.first { $0.user != nil } ?? decided.first
             return RuleSummary(ruleIndex: index, decision: policy.decision(forRule: index), selects: selects, exceptRules: except, example: example)
         }

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// What a class of requests is, attribute by attribute, and as one readable line
 /// ("any user in group system:nodes, verb patch or update, core nodes/status").
 public struct RequestClassDescription: Sendable, Hashable, Codable {
@@ -151,10 +153,22 @@ enum ClassText {
         switch d.namespaces {
         case .any: break
         case .only(let namespaces):
-            text += namespaces == [""] ? " (cluster-scoped)" : " in namespace " + list(namespaces.map(quoteEmpty), conjunction: "or")
+            text += namespaces == [""] ? " " + noNamespacePhrase(d) : " in namespace " + list(namespaces.map(quoteEmpty), conjunction: "or")
         case .except(let namespaces): text += " outside namespace " + list(namespaces.map(quoteEmpty), conjunction: "and")
         }
         return text
+    }
+
+    /// What an empty namespace means for the class's resources: a cluster-scoped object, or a
+    /// request across all namespaces of a namespaced resource (the catalog says which).
+    private static func noNamespacePhrase(_ d: RequestClassDescription) -> String {
+        guard case .only(let resources) = d.resources, case .only(let groups) = d.apiGroups else { return "(no namespace: cluster-scoped or all namespaces)" }
+        let scopes = Set(resources.flatMap { resource in groups.map { APICatalog.builtIn.resource(resource, inGroup: $0)?.namespaced } })
+        switch scopes {
+        case [false]: return "(cluster-scoped)"
+        case [true]: return "(all namespaces)"
+        default: return "(no namespace: cluster-scoped or all namespaces)"
+        }
     }
 
     private static func objectPhrase(resources: ValueSet, subresources: ValueSet) -> String {

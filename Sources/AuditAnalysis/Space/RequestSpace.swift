@@ -55,7 +55,7 @@ public final class RequestSpace: Sendable {
                     if case .named(let group) = entry.group { apiGroups.append(group) }
                     names += entry.names
                     for pattern in entry.resources {
-                        for part in ResourcePattern.parts(of: pattern, exact: entry.exact) {
+                        for part in ResourcePattern(pattern).readings(literal: entry.exact) {
                             if let resource = part.resource { resources.append(resource) }
                             if let subresource = part.subresource { subresources.append(subresource) }
                         }
@@ -186,7 +186,7 @@ public final class RequestSpace: Sendable {
                 }
                 if !entry.names.isEmpty { layout.set(&entryCube, .name, to: entry.names.map(names.atom(of:))) }
                 for pattern in entry.resources {
-                    for part in ResourcePattern.parts(of: pattern, exact: entry.exact) {
+                    for part in ResourcePattern(pattern).readings(literal: entry.exact) {
                         var cube = entryCube
                         if let resource = part.resource { layout.set(&cube, .resource, to: [resources.atom(of: resource)]) }
                         if let subresource = part.subresource { layout.set(&cube, .subresource, to: [subresources.atom(of: subresource)]) }

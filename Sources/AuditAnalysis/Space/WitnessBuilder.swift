@@ -36,7 +36,8 @@ struct WitnessBuilder {
             let group = space.apiGroups.atom(of: entry.group)
             let resource = space.resources.atom(of: entry.name)
             for subresource in [""] + entry.subresources {
-                targets.append(Target(group: entry.group, version: entry.version, resource: entry.name, subresource: subresource, namespaced: entry.namespaced))
+                let verbs = subresource.isEmpty ? entry.verbs : entry.verbs(ofSubresource: subresource)
+                targets.append(Target(group: entry.group, version: entry.version, resource: entry.name, subresource: subresource, namespaced: entry.namespaced, verbs: verbs))
                 groupAtoms.append(group)
                 resourceAtoms.append(resource)
                 subresourceAtoms.append(space.subresources.atom(of: subresource))
@@ -61,20 +62,38 @@ struct WitnessBuilder {
     static let preferredGroups = ["system:authenticated", "system:masters", "system:nodes", "system:serviceaccounts", "system:unauthenticated"]
 
     /// A request in the cube, or `nil` when the cube holds no request that can reach the policy.
+    ///
+    /// Whether there is one is decided by the loose search (any verb, resource and subresource the
+    /// cube names); which one is shown prefers a request kube-apiserver serves: a verb the resource
+    /// supports, a subresource it has, a custom resource's `status` or `scale`, an HTTP method for
+    /// a non-resource path.
     func witness(for whole: Cube) -> RequestAttributes? {
-        guard let cube = space.realisticPart(whole), space.hasRealisticRequest(cube) else { return nil }
+        guard let cube = space.realisticPart(whole), space.hasRealisticRequest(cube),
+              let loose = search(cube, servedOnly: false) ?? plainWitness(in: cube)
+        else { return nil }
+        return search(cube, servedOnly: true) ?? loose
+    }
+
+    /// The first request the search finds, when it lies in the cube. The loose search tries only
+    /// the first request it builds (resource, else non-resource); the served search tries both.
+    private func search(_ cube: Cube, servedOnly: Bool) -> RequestAttributes? {
         let layout = space.layout
-        var request: RequestAttributes?
-        if layout.contains(cube, .kind, atom: KindAtom.resource) {
-            request = resourceRequest(in: cube)
+        var found: [RequestAttributes] = []
+        if layout.contains(cube, .kind, atom: KindAtom.resource), let request = resourceRequest(in: cube, servedOnly: servedOnly) {
+            found.append(request)
         }
-        if request == nil, layout.contains(cube, .kind, atom: KindAtom.nonResource) {
-            request = nonResourceRequest(in: cube)
+        if servedOnly || found.isEmpty, layout.contains(cube, .kind, atom: KindAtom.nonResource),
+           let request = nonResourceRequest(in: cube, servedOnly: servedOnly) {
+            found.append(request)
         }
-        if var found = request {
-            found.user = user(in: cube)
-            if space.contains(cube, found), isRealistic(found) { return found }
+        for var request in found {
+            request.user = user(in: cube)
+            if space.contains(cube, request), isRealistic(request) { return request }
         }
+        return nil
+    }
+
+    private func plainWitness(in cube: Cube) -> RequestAttributes? {
         guard var plain = plainRequest(in: cube) else { return nil }
         plain.user = user(in: cube)
         return space.contains(cube, plain) && isRealistic(plain) ? plain : nil
@@ -86,7 +105,7 @@ struct WitnessBuilder {
         func first(_ dimension: Dimension, _ stem: String) -> String? {
             values(cube, dimension, preferring: [], stem: stem).first
         }
-        guard layout.contains(cube, .kind, atom: KindAtom.resource) else { return nonResourceRequest(in: cube) }
+        guard layout.contains(cube, .kind, atom: KindAtom.resource) else { return nonResourceRequest(in: cube, servedOnly: false) }
         guard let namespace = first(.namespace, "other-namespace"),
               let group = first(.apiGroup, "other-group.example.com"),
               let resource = first(.resource, "other-resource")
@@ -155,14 +174,23 @@ struct WitnessBuilder {
         var resource: String
         var subresource: String
         var namespaced: Bool?
+        /// The verbs kube-apiserver serves for it; `nil` when unknown (any verb is tried).
+        var verbs: [String]?
     }
 
-    private func targets(in cube: Cube) -> [Target] {
+    /// The subresources a custom resource can have (apiextensions `CustomResourceSubresources`:
+    /// `status` and `scale`).
+    static let customResourceSubresources: Set<String> = ["", "status", "scale"]
+
+    /// Where to look for a resource request: catalog resources first, at most six; when only served
+    /// requests are wanted, only those serving one of `verbs`.
+    private func targets(in cube: Cube, servedOnly: Bool, verbs: [String]) -> [Target] {
         let layout = space.layout
         var result: [Target] = []
         for index in catalogTargets.indices
         where layout.contains(cube, .apiGroup, atom: catalogGroupAtoms[index]) && layout.contains(cube, .resource, atom: catalogResourceAtoms[index])
             && layout.contains(cube, .subresource, atom: catalogSubresourceAtoms[index]) {
+            if servedOnly, !verbs.contains(where: { catalogTargets[index].verbs?.contains($0) ?? true }) { continue }
             result.append(catalogTargets[index])
             if result.count >= 6 { return result }
         }
@@ -173,16 +201,21 @@ struct WitnessBuilder {
             for resource in resources.prefix(3) {
                 for subresource in subresources.prefix(3) {
                     let known = catalogByName[group + "/" + resource]
-                    result.append(Target(group: group, version: known?.version ?? "v1", resource: resource, subresource: subresource, namespaced: known?.namespaced))
+                    // Served only: a group outside the catalog (a custom resource) with a CRD's subresources.
+                    if servedOnly, known != nil || APICatalog.builtIn.knownGroups.contains(group) && !APICatalog.builtIn.isOpenGroup(group)
+                        || !Self.customResourceSubresources.contains(subresource) { continue }
+                    result.append(Target(group: group, version: known?.version ?? "v1", resource: resource, subresource: subresource, namespaced: known?.namespaced,
+                                         verbs: servedOnly ? (subresource.isEmpty ? APIResource.standardVerbs : APISubresourceVerbs.verbs(of: subresource)) : nil))
                 }
             }
         }
         return result
     }
 
-    private func resourceRequest(in cube: Cube) -> RequestAttributes? {
-        let verbs = values(cube, .verb, preferring: Self.resourceVerbs, stem: "other-verb")
-        for target in targets(in: cube) {
+    private func resourceRequest(in cube: Cube, servedOnly: Bool) -> RequestAttributes? {
+        let cubeVerbs = values(cube, .verb, preferring: Self.resourceVerbs, stem: "other-verb")
+        for target in targets(in: cube, servedOnly: servedOnly, verbs: cubeVerbs) {
+            let verbs = servedOnly ? cubeVerbs.filter { target.verbs?.contains($0) ?? true } : cubeVerbs
             let namespaces = values(cube, .namespace, preferring: target.namespaced == false ? ["", "default"] : ["default", "kube-system", ""], stem: "other-namespace")
             guard let namespace = namespaces.first else { continue }
             for verb in verbs {
@@ -220,6 +253,20 @@ struct WitnessBuilder {
         case "serviceaccounts": "app"
         case "endpoints", "endpointslices": "web"
         case "leases": "kube-scheduler"
+        case "roles": "pod-reader"
+        case "rolebindings": "read-pods"
+        case "clusterroles": "view"
+        case "clusterrolebindings": "cluster-admin"
+        case "ingresses": "web"
+        case "jobs", "cronjobs": "nightly-backup"
+        case "persistentvolumeclaims": "data-web-0"
+        case "persistentvolumes": "pvc-3f2a9c1e"
+        case "certificatesigningrequests": "csr-8vx4d"
+        case "customresourcedefinitions": "crontabs.stable.example.com"
+        case "mutatingwebhookconfigurations", "validatingwebhookconfigurations": "policy-webhook"
+        case "horizontalpodautoscalers", "poddisruptionbudgets": "web"
+        case "storageclasses": "gp3"
+        case "priorityclasses": "high-priority"
         default: "example"
         }
     }
@@ -240,9 +287,10 @@ struct WitnessBuilder {
 
     // MARK: - Non-resource requests
 
-    private func nonResourceRequest(in cube: Cube) -> RequestAttributes? {
+    private func nonResourceRequest(in cube: Cube, servedOnly: Bool) -> RequestAttributes? {
         let verbs = values(cube, .verb, preferring: Self.nonResourceVerbs, stem: "other-verb")
-        guard let verb = verbs.first else { return nil }
+        // A non-resource request's verb is its HTTP method in lower case (requestinfo.go, `NewRequestInfo`).
+        guard let verb = servedOnly ? verbs.first(where: RequestVerbs.nonResourceVerbs.contains) : verbs.first else { return nil }
         let atoms = space.layout.atoms(cube, .path).filter { space.paths.witnesses[$0] != nil }
         let witnesses = atoms.compactMap { space.paths.witnesses[$0] }
         let realistic = witnesses.first { PathAlphabet.realisticPaths.contains($0) }
@@ -262,13 +310,9 @@ struct WitnessBuilder {
         for name in values(cube, .user, preferring: Self.typicalUsers(for: hinted), stem: "other-user") {
             guard let atoms = space.realisticGroupAtoms(cube, userAtom: space.users.atom(of: name), preferred: preferredAtoms) else { continue }
             var groupNames = atoms.compactMap(space.groups.literal(ofAtom:))
-            var implied: [String] = name == RequestSpace.anonymousUser ? [RequestSpace.anonymousGroup] : ["system:authenticated"]
+            // The groups kube-apiserver gives the name, and a kubelet's certificate organisation.
+            var implied = RequestIdentity.authenticated(name, groups: []).groups
             if name.hasPrefix("system:node:") { implied.append("system:nodes") }
-            if name.hasPrefix("system:serviceaccount:") {
-                implied.append("system:serviceaccounts")
-                let parts = name.split(separator: ":")
-                if parts.count == 4 { implied.append("system:serviceaccounts:\(parts[2])") }
-            }
             for group in implied where !groupNames.contains(group) && !cube.groups.forbids(space.groups.atom(of: group)) {
                 groupNames.append(group)
             }

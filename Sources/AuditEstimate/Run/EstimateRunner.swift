@@ -5,7 +5,7 @@ import AuditReplay
 ///
 /// ```swift
 /// let runner = EstimateRunner(policies: [eks, tuned])
-/// let report = try runner.run(canReread: true) { try CorpusReader(paths: ["audit.jsonl.gz"]) }
+/// let report = try runner.run(canReread: true) { try RecordingReader(paths: ["audit.jsonl.gz"]) }
 /// ```
 public struct EstimateRunner: Sendable {
     public let policies: [ReplayPolicy]

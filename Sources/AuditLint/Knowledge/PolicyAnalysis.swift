@@ -62,6 +62,8 @@ public final class PolicyAnalysis {
     private(set) lazy var shadowedRules: [ShadowedRule] = RuleReachability.shadowedRules(in: map)
     /// Rules whose removal changes nothing that is logged.
     private(set) lazy var redundantRules: [RedundantRule] = RuleReachability.redundantRules(in: map)
+    /// The evaluator's decisions, looked up through an index of the rules.
+    private(set) lazy var evaluator = IndexedEvaluator(map: map)
     /// Indices of rules that decide at least one request.
     private(set) lazy var reachedRules: Set<Int> = Set(policy.rules.indices).subtracting(shadowedRules.map(\.ruleIndex))
 

@@ -1,33 +1,44 @@
-import Foundation
 import AuditPolicy
 
 /// GitHub Actions workflow commands (`::warning file=...,line=...,col=...,title=AP203::message`),
 /// which show findings as annotations on the pull request.
+///
+/// The runner decodes only its own escapes: `%`, CR and LF in the message, and also `:` and `,`
+/// in property values (`actions/toolkit`, `packages/core/src/command.ts`, `escapeData` and
+/// `escapeProperty`). Paths are therefore written as they are, not as URIs. Annotations end up in
+/// CI logs, so every string from the policy is first made terminal-safe (``TerminalEscaping``).
 public enum GitHubAnnotations {
-    /// One workflow command line per finding.
-    public static func lines(for result: LintResult, path: String) -> [String] {
-        result.findings.map { command(for: $0, path: path) }
+    /// One workflow command line per finding. A policy that is not a file (the built-in one,
+    /// standard input) gets annotations without `file=`.
+    public static func lines(for result: LintResult, artifact: PolicyArtifact) -> [String] {
+        result.findings.map { command(for: $0, path: artifact.annotationPath) }
     }
 
-    static func command(for finding: Diagnostic, path: String) -> String {
+    static func command(for finding: Diagnostic, path: String?) -> String {
         let kind: String = switch finding.severity {
         case .error: "error"
         case .warning: "warning"
         case .info: "notice"
         }
-        var properties = ["file=\(escapeProperty(path))"]
-        if let location = finding.location {
-            properties.append("line=\(location.line)")
-            properties.append("col=\(location.column)")
-            if let end = finding.end, end.line == location.line {
-                properties.append("endColumn=\(end.column)")
+        var properties: [String] = []
+        if let path {
+            properties.append("file=\(escapeProperty(TerminalEscaping.escaped(path)))")
+            if let location = finding.location {
+                properties.append("line=\(location.line)")
+                properties.append("col=\(location.column)")
+                if let end = finding.end, end.line == location.line {
+                    properties.append("endColumn=\(end.column)")
+                }
             }
         }
-        if let code = finding.code { properties.append("title=\(escapeProperty(code))") }
-        var message = finding.message
-        for note in finding.notes { message += "\nnote: \(note)" }
-        if let help = finding.help { message += "\nhelp: \(help)" }
-        return "::\(kind) \(properties.joined(separator: ","))::\(escapeData(message))"
+        if let code = finding.code { properties.append("title=\(escapeProperty(TerminalEscaping.escaped(code)))") }
+        // Each part is escaped on its own: the line breaks between them are the message's own.
+        var parts = [finding.message]
+        parts += finding.notes.map { "note: \($0)" }
+        if let help = finding.help { parts.append("help: \(help)") }
+        let message = parts.map(TerminalEscaping.escaped).joined(separator: "\n")
+        let head = properties.isEmpty ? "::\(kind)" : "::\(kind) \(properties.joined(separator: ","))"
+        return "\(head)::\(escapeData(message))"
     }
 
     /// Escapes a command's message as the Actions runner expects.

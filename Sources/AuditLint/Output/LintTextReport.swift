@@ -6,15 +6,22 @@ public enum LintTextReport {
     /// The text for `results`, ending with a newline.
     /// `emphasis` marks the severities (colour on a terminal).
     public static func render(_ results: [LintResult], showSnippets: Bool = true, emphasis: TextEmphasis = .plain) -> String {
-        let renderer = DiagnosticRenderer(showCodes: true, showSnippets: showSnippets, emphasis: emphasis)
         var output = ""
+        write(results, showSnippets: showSnippets, emphasis: emphasis) { output += $0 }
+        return output
+    }
+
+    /// Writes the text for `results` finding by finding to `sink`, so that the output is never
+    /// held in memory as a whole.
+    public static func write(_ results: [LintResult], showSnippets: Bool = true, emphasis: TextEmphasis = .plain,
+                             to sink: (String) throws -> Void) rethrows {
+        let renderer = DiagnosticRenderer(showCodes: true, showSnippets: showSnippets, emphasis: emphasis)
         for result in results {
             for finding in result.findings {
-                output += renderer.render(finding, source: result.source) + "\n\n"
+                try sink(renderer.render(finding, source: result.source) + "\n\n")
             }
-            output += summary(result) + "\n"
+            try sink(summary(result) + "\n")
         }
-        return output
     }
 
     /// `policy.yaml: 1 error, 2 warnings, 0 info (1 suppressed); kube-apiserver 1.36 refuses it`.
@@ -24,7 +31,7 @@ public enum LintTextReport {
             count(result.count(.warning), "warning", "warnings"),
             count(result.count(.info), "info", "info"),
         ]
-        var line = "\(result.source.name): " + (result.findings.isEmpty ? "no findings" : counts.joined(separator: ", "))
+        var line = "\(TerminalEscaping.escaped(result.source.name)): " + (result.findings.isEmpty ? "no findings" : counts.joined(separator: ", "))
         if !result.suppressed.isEmpty { line += " (\(result.suppressed.count) suppressed)" }
         line += result.isAccepted
             ? "; kube-apiserver \(result.kubernetesVersion) accepts it"

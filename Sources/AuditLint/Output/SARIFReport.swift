@@ -62,8 +62,17 @@ public struct SARIFReport: Encodable, Sendable {
         public var locations: [Location]
     }
 
+    /// Where a result is: a region of a file, or (for a policy that is not a file, such as the
+    /// built-in one) a logical location naming the policy. SARIF 2.1.0 (§3.28) allows either.
     public struct Location: Encodable, Sendable {
-        public var physicalLocation: PhysicalLocation
+        public var physicalLocation: PhysicalLocation?
+        public var logicalLocations: [LogicalLocation]?
+    }
+
+    /// A named thing that is not a file (§3.33).
+    public struct LogicalLocation: Encodable, Sendable {
+        public var name: String
+        public var kind: String
     }
 
     public struct PhysicalLocation: Encodable, Sendable {
@@ -82,12 +91,12 @@ public struct SARIFReport: Encodable, Sendable {
         public var endColumn: Int?
     }
 
-    /// The log for `results`, each with the URI its file should have (relative to the repository root).
+    /// The log for `results`, each with where its policy is (relative to the repository root).
     ///
     /// - Parameters:
     ///   - rules: the checks to describe (all of them, so that GitHub can show help for any result).
     ///   - documentationURL: where the `APxxx.md` pages are published, ending in `/` (omitted when `nil`).
-    public init(results: [(result: LintResult, uri: String)], rules: [RuleDescription], toolVersion: String, documentationURL: String? = nil) {
+    public init(results: [(result: LintResult, artifact: PolicyArtifact)], rules: [RuleDescription], toolVersion: String, documentationURL: String? = nil) {
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         let driverRules = rules.map { rule in
             Rule(
@@ -101,7 +110,7 @@ public struct SARIFReport: Encodable, Sendable {
             )
         }
         var sarifResults: [Result] = []
-        for (result, uri) in results {
+        for (result, artifact) in results {
             for finding in result.findings {
                 let id = finding.code ?? "AP000"
                 var text = finding.message
@@ -109,13 +118,20 @@ public struct SARIFReport: Encodable, Sendable {
                 if let help = finding.help { text += "\nhelp: \(help)" }
                 let start = finding.location ?? SourceLocation(line: 1, column: 1)
                 let end = finding.end.flatMap { $0 > start ? $0 : nil }
-                sarifResults.append(Result(
-                    ruleId: id, ruleIndex: ruleIndex[id], level: Self.level(finding.severity),
-                    message: Message(text: text),
-                    locations: [Location(physicalLocation: PhysicalLocation(
+                let location: Location
+                if let uri = artifact.sarifURI {
+                    location = Location(physicalLocation: PhysicalLocation(
                         artifactLocation: ArtifactLocation(uri: uri),
                         region: Region(startLine: start.line, startColumn: start.column, endLine: end?.line, endColumn: end?.column)
-                    ))]
+                    ))
+                } else {
+                    // No file to point into: name the policy, and say where in it.
+                    text += "\n(\(result.source.name), line \(start.line), column \(start.column))"
+                    location = Location(logicalLocations: [LogicalLocation(name: result.source.name, kind: "module")])
+                }
+                sarifResults.append(Result(
+                    ruleId: id, ruleIndex: ruleIndex[id], level: Self.level(finding.severity),
+                    message: Message(text: text), locations: [location]
                 ))
             }
         }

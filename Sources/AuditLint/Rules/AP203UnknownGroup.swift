@@ -41,7 +41,7 @@ struct UnknownGroup: LintRule {
             for entry in rule.resources {
                 let group = entry.group.value
                 guard !group.isEmpty, case .unknown = context.knowledge(ofGroup: group),
-                      DNSName.isSubdomain(group), !MalformedGroup.looksLikeVersion(group), group.lowercased() != "core"
+                      DNSSubdomain.isValid(group), !MalformedGroup.looksLikeVersion(group), group.lowercased() != "core"
                 else { continue }
                 let end = context.end(of: entry.group)
                 if let intended = nearMiss(group, known: known) {
@@ -71,17 +71,5 @@ struct UnknownGroup: LintRule {
         if let expanded = known.first(where: { $0.hasPrefix(group + ".") }) { return expanded }
         guard group.count >= 5 else { return nil }
         return Suggestions.closest(to: group, in: known, maxDistance: 2)
-    }
-}
-
-/// The DNS-1123 subdomain form kube-apiserver requires of groups (a malformed group is AP004's).
-enum DNSName {
-    static func isSubdomain(_ text: String) -> Bool {
-        let labels = text.split(separator: ".", omittingEmptySubsequences: false)
-        return !text.isEmpty && text.utf8.count <= 253 && labels.allSatisfy { label in
-            guard let first = label.first, let last = label.last else { return false }
-            let allowed = label.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" }
-            return allowed && first != "-" && last != "-"
-        }
     }
 }

@@ -62,7 +62,7 @@ struct ShadowedRuleCheck: LintRule {
                 let sameOutcome = shadowed.coveringRules.allSatisfy { DecisionOutcome(policy: policy, rule: $0.ruleIndex) == own }
                 let names = shadowed.coveringRules.map { context.ruleName($0.ruleIndex) }
                 let notes = shadowed.coveringRules.map { cover in
-                    "\(context.ruleName(cover.ruleIndex)) takes, for example, \(RequestText.describe(cover.example))"
+                    "\(context.ruleName(cover.ruleIndex)) takes, for example, \(RequestDescription.text(cover.example))"
                 }
                 return finding(
                     "\(context.ruleName(index)) is shadowed: \(names.count == 1 ? names[0] + " takes" : names.joined(separator: ", ") + " take") every request it matches"

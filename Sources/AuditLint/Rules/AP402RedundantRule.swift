@@ -47,7 +47,7 @@ struct RedundantRuleCheck: LintRule {
             return finding(
                 "\(context.ruleName(index)) is redundant: without it, \(fallbacks.joined(separator: ", ")) would log every request it decides the same way",
                 at: context.rules[index].location,
-                notes: ["for example, \(RequestText.describe(redundant.example)) is decided by this rule, and identically by \(fallback) without it"],
+                notes: ["for example, \(RequestDescription.text(redundant.example)) is decided by this rule, and identically by \(fallback) without it"],
                 help: "delete the rule"
             )
         }

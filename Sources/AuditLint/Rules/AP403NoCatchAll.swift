@@ -44,15 +44,15 @@ struct NoCatchAll: LintRule {
         // Authenticated requests first (failed authentications last).
         let unmatched = analysis.unmatchedExamples.sorted { a, b in
             let aNoUser = a.witness.user == nil, bNoUser = b.witness.user == nil
-            return aNoUser == bNoUser ? (a.description, RequestText.describe(a.witness)) < (b.description, RequestText.describe(b.witness)) : !aNoUser
+            return aNoUser == bNoUser ? (a.description, RequestDescription.text(a.witness)) < (b.description, RequestDescription.text(b.witness)) : !aNoUser
         }
         guard !unmatched.isEmpty else { return [] }
         var notes = unmatched.prefix(Self.shown).map { example in
-            "not logged: \(example.description), e.g. \(RequestText.describe(example.witness))"
+            "not logged: \(example.description), e.g. \(RequestDescription.text(example.witness))"
         }
         if unmatched.count > Self.shown { notes.append("and \(unmatched.count - Self.shown) more classes of requests") }
         let fallingThrough = analysis.checklistResults.filter { result in
-            ChecklistGaps.fixable(result.answer.gaps, requirement: result.item.requirement, policy: analysis.policy)
+            ChecklistGaps.fixable(result.answer.gaps, requirement: result.item.requirement, evaluator: analysis.evaluator)
                 .contains { $0.ruleIndex == nil }
         }
         if !fallingThrough.isEmpty {

@@ -48,12 +48,12 @@ struct ResponseBodiesForReads: LintRule {
             guard let rule = entry.decision.ruleIndex, entry.requests.description.kind != "nonResource",
                   let example = readExample(in: entry.requests), analysis.policy.matchingRuleIndex(example) == rule
             else { continue }
-            if let current = examples[rule], RequestText.describe(current) <= RequestText.describe(example) { continue }
+            if let current = examples[rule], RequestDescription.text(current) <= RequestDescription.text(example) { continue }
             examples[rule] = example
         }
         return examples.keys.sorted().compactMap { index in
             guard index < context.rules.count, let example = examples[index] else { return nil }
-            var notes = ["for example \(RequestText.describe(example))"]
+            var notes = ["for example \(RequestDescription.text(example))"]
             if let corpus = context.corpus, let volume = corpus.rules[index] {
                 notes.append("in \(corpus.name) this rule (all verbs) wrote \(volume.events) \(volume.events == 1 ? "event" : "events"), \(ByteCount.format(volume.bytes))")
             }

@@ -66,7 +66,7 @@ struct ChecklistGap: LintRule {
         var byRule: [Int?: [RowGaps]] = [:]
         var ruleOrder: [Int?] = []
         for itemResult in analysis.checklistResults where !ChecklistGaps.isAnyRequestRow(itemResult.item) {
-            for gap in ChecklistGaps.fixable(itemResult.answer.gaps, requirement: itemResult.item.requirement, policy: analysis.policy) {
+            for gap in ChecklistGaps.fixable(itemResult.answer.gaps, requirement: itemResult.item.requirement, evaluator: analysis.evaluator) {
                 let rule = gap.ruleIndex
                 // Requests no rule matches are reported once, by AP403, which names the rows.
                 if rule == nil, context.configuration.isEnabled(NoCatchAll.checkID) { continue }
@@ -89,7 +89,7 @@ struct ChecklistGap: LintRule {
             for row in rows {
                 let item = row.item
                 let classes = ChecklistGaps.sorted(row.gaps).prefix(Self.shownPerRow).map { gap in
-                    "\(gap.outcome.requests.description.text): \(gap.outcome.problem), e.g. \(RequestText.describe(gap.witness))"
+                    "\(gap.outcome.requests.description.text): \(gap.outcome.problem), e.g. \(RequestDescription.text(gap.witness))"
                 }
                 let more = row.gaps.count > Self.shownPerRow ? "; and \(row.gaps.count - Self.shownPerRow) more classes" : ""
                 let tradeOff = Self.tradeOffRows.contains(item.id) ? " (a trade-off with AP603)" : ""
@@ -128,14 +128,15 @@ enum ChecklistGaps {
     /// The gaps a policy change could close: requests whose authentication failed always get a
     /// single ResponseStarted event without bodies (`pkg/endpoints/filters/authn_audit.go`), so
     /// only "not logged at all" is a gap for them; classes with no realistic identity are dropped.
-    /// Each gap's example is re-checked with the evaluator (`CompiledPolicy.decide` and
-    /// `Decision.emittedStages`), and a gap the evaluator does not confirm is dropped.
-    static func fixable(_ gaps: [PolicyAnalysis.Outcome], requirement: EventRequirement, policy: CompiledPolicy) -> [Gap] {
+    /// Each gap's example is re-checked with the evaluator (the rules' own matching, through
+    /// ``IndexedEvaluator``, and `Decision.emittedStages`), and a gap the evaluator does not
+    /// confirm is dropped.
+    static func fixable(_ gaps: [PolicyAnalysis.Outcome], requirement: EventRequirement, evaluator: IndexedEvaluator) -> [Gap] {
         gaps.compactMap { gap in
             let outcome = gap.outcome
             if outcome.requests.description.authentication == "unauthenticated", outcome.emission.level != .none { return nil }
             guard let witness = RealisticIdentity.witness(of: outcome.requests) else { return nil }
-            let decision = policy.decide(witness)
+            let decision = evaluator.decide(witness)
             let emission = Emission(decision: decision, hasUser: witness.user != nil, longRunning: witness.isLongRunning)
             guard requirement.shortfall(emission) != nil, decision.ruleIndex == gap.ruleIndex else { return nil }
             return Gap(outcome: outcome, ruleIndex: gap.ruleIndex, witness: witness)
@@ -144,7 +145,7 @@ enum ChecklistGaps {
 
     /// Gaps in a reproducible order (the engine's order of classes is not stable between runs).
     static func sorted(_ gaps: [Gap]) -> [Gap] {
-        gaps.sorted { ($0.outcome.requests.description.text, RequestText.describe($0.witness)) < ($1.outcome.requests.description.text, RequestText.describe($1.witness)) }
+        gaps.sorted { ($0.outcome.requests.description.text, RequestDescription.text($0.witness)) < ($1.outcome.requests.description.text, RequestDescription.text($1.witness)) }
     }
 
     /// Rows about every request (a 403 or an impersonation can happen to any request): any

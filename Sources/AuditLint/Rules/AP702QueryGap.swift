@@ -42,7 +42,7 @@ struct QueryGap: LintRule {
         for queryResult in analysis.queryResults {
             let query = queryResult.query
             let anyRequest = query.requests.allSatisfy { $0.users.isEmpty && $0.userGroups.isEmpty && $0.verbs.isEmpty && $0.target == .anyRequest }
-            let gaps = ChecklistGaps.fixable(queryResult.answer.gaps, requirement: query.requirement, policy: analysis.policy).filter { gap in
+            let gaps = ChecklistGaps.fixable(queryResult.answer.gaps, requirement: query.requirement, evaluator: analysis.evaluator).filter { gap in
                 // As AP701: requests no rule matches are AP403's; queries about every request
                 // are only about those.
                 let unmatched = gap.ruleIndex == nil
@@ -59,7 +59,7 @@ struct QueryGap: LintRule {
             let location = rule.flatMap { $0 < context.rules.count ? context.rules[$0].location : nil }
                 ?? context.policy?.rulesLocation ?? context.policy?.location
             let notes = missed.map { entry in
-                let example = ChecklistGaps.sorted(entry.gaps).first.map { "\($0.outcome.problem), e.g. \(RequestText.describe($0.witness))" } ?? ""
+                let example = ChecklistGaps.sorted(entry.gaps).first.map { "\($0.outcome.problem), e.g. \(RequestDescription.text($0.witness))" } ?? ""
                 return "\(entry.query.id) \"\(entry.query.title)\" (\(entry.query.source)) looks for \(entry.query.requestSummary): \(example)"
             }
             return finding(

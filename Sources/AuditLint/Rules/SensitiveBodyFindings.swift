@@ -21,7 +21,7 @@ enum SensitiveBodyFindings {
         }
         return order.compactMap { key in
             // The engine's order of classes is not stable between runs: sort for reproducible output.
-            guard let exposures = grouped[key]?.sorted(by: { ($0.outcome.requests.description.text, RequestText.describe($0.witness)) < ($1.outcome.requests.description.text, RequestText.describe($1.witness)) }),
+            guard let exposures = grouped[key]?.sorted(by: { ($0.outcome.requests.description.text, RequestDescription.text($0.witness)) < ($1.outcome.requests.description.text, RequestDescription.text($1.witness)) }),
                   let first = exposures.first, key.rule < context.rules.count
             else { return nil }
             let item = first.item.item
@@ -29,7 +29,7 @@ enum SensitiveBodyFindings {
             let maximum = item.maximumLevel ?? .metadata
             let body = maximum == .metadata ? "request bodies" : "response bodies"
             let notes = exposures.prefix(3).map { exposure in
-                "\(exposure.outcome.requests.description.text) gets \(exposure.outcome.decision.level.rawValue), e.g. \(RequestText.describe(exposure.witness))"
+                "\(exposure.outcome.requests.description.text) gets \(exposure.outcome.decision.level.rawValue), e.g. \(RequestDescription.text(exposure.witness))"
             }
             return rule.finding(
                 "\(context.ruleName(key.rule)) logs \(item.requestSummary) at \(level.rawValue): their \(body) hold \(first.item.data), written in clear text to the audit log",

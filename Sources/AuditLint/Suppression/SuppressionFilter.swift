@@ -17,8 +17,9 @@ struct SuppressionFilter {
     func apply(to findings: [Diagnostic]) -> Outcome {
         var outcome = Outcome()
         var used = Set<Int>()
+        let index = SuppressionIndex(suppressions: suppressions, rules: rules)
         for finding in findings {
-            if let index = suppressions.indices.first(where: { silences(suppressions[$0], finding) }) {
+            if let index = index.first(silencing: finding) {
                 used.insert(index)
                 outcome.suppressed.append(finding)
             } else {
@@ -62,14 +63,5 @@ struct SuppressionFilter {
             }
         }
         return outcome
-    }
-
-    private func silences(_ suppression: Suppression, _ finding: Diagnostic) -> Bool {
-        guard let code = finding.code, suppression.ids.contains(code), let location = finding.location else { return false }
-        if location.line == suppression.targetLine { return true }
-        // A comment above a rule covers the whole rule.
-        return rules.contains { rule in
-            rule.location.line == suppression.targetLine && rule.location <= location && location < rule.end
-        }
     }
 }

@@ -29,10 +29,11 @@ public enum SuppressionScanner {
             let location = SourceLocation(line: index + 1, column: column)
             found.append((Suppression(ids: ids, reason: reason, location: location, targetLine: index + 1), trailing))
         }
+        let nextContent = found.allSatisfy(\.trailing) ? [] : nextContentLines(lines)
         return found.map { entry in
             guard !entry.trailing else { return entry.suppression }
             var suppression = entry.suppression
-            suppression.targetLine = nextContentLine(after: suppression.location.line, in: lines) ?? suppression.location.line
+            suppression.targetLine = nextContent[suppression.location.line] ?? suppression.location.line
             return suppression
         }
     }
@@ -65,14 +66,17 @@ public enum SuppressionScanner {
         return nil
     }
 
-    /// The next line after `line` (1-based) that is neither blank nor only a comment.
-    private static func nextContentLine(after line: Int, in lines: [Substring]) -> Int? {
-        var index = line
-        while index < lines.count {
+    /// For each 1-based line number `n` (index `n`), the next line after it that is neither blank
+    /// nor only a comment: one backward pass, so a run of many comment lines costs its length once.
+    private static func nextContentLines(_ lines: [Substring]) -> [Int?] {
+        var next = [Int?](repeating: nil, count: lines.count + 1)
+        var following: Int?
+        for index in lines.indices.reversed() {
+            next[index + 1] = following
             let trimmed = lines[index].drop { $0 == " " || $0 == "\t" }
-            if !trimmed.isEmpty, !trimmed.hasPrefix("#") { return index + 1 }
-            index += 1
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#") { following = index + 1 }
         }
-        return nil
+        if !lines.isEmpty { next[0] = following }
+        return next
     }
 }

@@ -1,7 +1,8 @@
-/// Go's `base64.StdEncoding.DecodeString`: the standard alphabet with `=` padding required;
-/// carriage returns and line feeds are skipped (`encoding/base64`, `Encoding.Decode`).
-enum Base64 {
-    /// The decoded bytes, or `nil` when the text is not valid base64.
+/// Base64 as Go's `encoding/base64` reads and writes it.
+public enum Base64 {
+    /// Go's `base64.StdEncoding.DecodeString`: the standard alphabet with `=` padding required;
+    /// carriage returns and line feeds are skipped (`Encoding.Decode`). The decoded bytes, or
+    /// `nil` when the text is not valid base64.
     static func decode(_ text: String) -> [UInt8]? {
         var values: [UInt8] = []
         var padding = 0
@@ -38,5 +39,32 @@ enum Base64 {
         case UInt8(ascii: "/"): 63
         default: nil
         }
+    }
+
+    /// `base64.RawURLEncoding`: the URL alphabet and no padding (RFC 7515 section 2).
+    public static func urlEncoded(_ bytes: [UInt8]) -> String {
+        encode(bytes, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8), padded: false)
+    }
+
+    /// `base64.StdEncoding`: the standard alphabet with padding (RFC 4648 section 4), as Secret data is encoded.
+    public static func standard(_ bytes: [UInt8]) -> String {
+        encode(bytes, alphabet: Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8), padded: true)
+    }
+
+    private static func encode(_ bytes: [UInt8], alphabet: [UInt8], padded: Bool) -> String {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let chunk = bytes[index..<min(index + 3, bytes.count)]
+            var value: UInt32 = 0
+            for byte in chunk { value = value << 8 | UInt32(byte) }
+            value <<= UInt32(8 * (3 - chunk.count))
+            for position in 0...chunk.count {
+                output.append(alphabet[Int(value >> UInt32(18 - 6 * position) & 0x3f)])
+            }
+            if padded { output += [UInt8](repeating: UInt8(ascii: "="), count: 3 - chunk.count) }
+            index += 3
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -278,53 +278,9 @@ struct GoJSONParser {
 
     /// `encoding/json` `unquoteBytes` on the already-validated inside of a string.
     private static func unquote(_ raw: ArraySlice<UInt8>) -> String {
-        var scalars = String.UnicodeScalarView()
-        var index = raw.startIndex
-        // The code unit of a `\uXXXX` escape starting at `at`, if there is one.
-        func hex4(_ at: Int) -> UInt32? {
-            guard at + 6 <= raw.endIndex, raw[at] == UInt8(ascii: "\\"), raw[at + 1] == UInt8(ascii: "u") else { return nil }
-            var value: UInt32 = 0
-            for offset in 2..<6 {
-                guard let digit = hexValue(raw[at + offset]) else { return nil }
-                value = value << 4 | digit
-            }
-            return value
-        }
-        while index < raw.endIndex {
-            let byte = raw[index]
-            if byte == UInt8(ascii: "\\") {
-                let escaped = raw[index + 1]
-                switch escaped {
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"):
-                    let unit = hex4(index) ?? 0xFFFD
-                    index += 6
-                    if (0xD800..<0xE000).contains(unit) {
-                        if unit < 0xDC00, let low = hex4(index), (0xDC00..<0xE000).contains(low),
-                           let combined = Unicode.Scalar(0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)) {
-                            scalars.append(combined)
-                            index += 6
-                        } else {
-                            scalars.append("\u{FFFD}")
-                        }
-                    } else {
-                        scalars.append(Unicode.Scalar(unit) ?? "\u{FFFD}")
-                    }
-                    continue
-                default: scalars.append(Unicode.Scalar(escaped))  // \\ \/ \"
-                }
-                index += 2
-                continue
-            }
-            let (scalar, length) = decodeScalar(raw, at: index)
-            scalars.append(scalar ?? "\u{FFFD}")
-            index += length
-        }
-        return String(scalars)
+        var decoded: [UInt8] = []
+        raw.withUnsafeBytes { try? GoJSONString.unescape($0, appendingTo: &decoded) }
+        return String(decoding: decoded, as: UTF8.self)
     }
 }
 

@@ -31,8 +31,11 @@ public enum PolicyReader {
 
     /// Reads `source` and reports everything kube-apiserver would say about it.
     public static func read(_ source: PolicySource, options: PolicyReadOptions = PolicyReadOptions()) -> LoadedPolicy {
-        var reading = Reading(source: source, options: options)
-        return reading.run()
+        // Decoding recurses once per nesting level, up to go-yaml's and encoding/json's limits.
+        DeepStack.run {
+            var reading = Reading(source: source, options: options)
+            return reading.run()
+        }
     }
 }
 

@@ -1,5 +1,3 @@
-import Foundation
-
 /// One request of `explain --batch`: a JSON object with the authorizer's attribute names.
 ///
 /// Fields: `user` (string; missing or null means no authenticated user), `groups` (array of
@@ -25,27 +23,34 @@ public enum BatchRequest {
         "resource", "subresource", "name", "path", "resourceRequest", "panic",
     ]
 
-    /// Parses one line.
+    /// How deeply a line may nest arrays and objects. A request needs two levels (the object and
+    /// its `groups`); the bound keeps the recursive parser's stack small whatever the line holds.
+    static let maxNesting = 32
+
+    /// Parses one line, read as Go's `encoding/json` reads it: a key given twice takes its last
+    /// value (`decode.go`, `object`: each member is stored in turn, so the last one stays).
     public static func parse(_ line: some Collection<UInt8>) throws(LineError) -> Parsed {
-        let object: [String: JSONValue]
+        let bytes = Array(line)
+        guard nesting(of: bytes) <= maxNesting else { throw LineError(message: "nested more than \(maxNesting) levels deep") }
+        var parser = GoJSONParser(bytes)
+        var object: [String: GoJSONValue] = [:]
         do {
-            guard case .object(let parsed) = try JSONDecoder().decode(JSONValue.self, from: Data(line)) else {
-                throw LineError(message: "expected a JSON object")
-            }
-            object = parsed
+            guard case .object(let members) = try parser.parse().value else { throw LineError(message: "expected a JSON object") }
+            for member in members { object[member.key] = member.value.value }
         } catch let error as LineError {
             throw error
         } catch {
-            throw LineError(message: "invalid JSON")
+            throw LineError(message: "invalid JSON: \((error as? GoJSONParser.SyntaxError)?.message ?? "syntax error")")
         }
         if let unknown = object.keys.sorted().first(where: { !knownKeys.contains($0) }) {
-            throw LineError(message: "unknown field \"\(unknown)\"")
+            throw LineError(message: "unknown field \"\(TerminalEscaping.escaped(unknown))\"")
         }
 
         var user: UserInfo?
         if let name = try string(object, "user") {
+            // Groups are taken literally: the line names the user kube-apiserver evaluates.
             user = UserInfo(name: name, groups: try strings(object, "groups"))
-        } else if let groups = object["groups"], groups != .null {
+        } else if let groups = object["groups"], !groups.isNull {
             throw LineError(message: "\"groups\" needs a \"user\": a request without a user has no groups")
         }
         let outcome: RequestOutcome = try bool(object, "panic") == true ? .panicked : .completed
@@ -56,7 +61,11 @@ public enum BatchRequest {
             if let clash = resourceKeys.first(where: { object[$0] != nil }) {
                 throw LineError(message: "\"\(clash)\" cannot be given with \"method\" and \"uri\"")
             }
-            return Parsed(attributes: RequestURIParser.attributes(method: method, uri: uri, user: user), outcome: outcome)
+            do throws(RequestInputError) {
+                return Parsed(attributes: try uriBuilder.http(method: method, uri: uri, user: user), outcome: outcome)
+            } catch {
+                throw LineError(message: error.message)
+            }
         }
         if object["uri"] != nil { throw LineError(message: "\"uri\" needs \"method\"") }
         let resource = try string(object, "resource") ?? ""
@@ -75,7 +84,30 @@ public enum BatchRequest {
         return Parsed(attributes: attributes, outcome: outcome)
     }
 
-    private static func string(_ object: [String: JSONValue], _ key: String) throws(LineError) -> String? {
+    /// Lines give the authorizer's attributes literally; a METHOD and URI is parsed, whatever the catalog knows.
+    private static let uriBuilder = RequestBuilder(version: .latest, allowsUnknown: true)
+
+    /// The deepest nesting of arrays and objects outside strings.
+    private static func nesting(of bytes: [UInt8]) -> Int {
+        var depth = 0, deepest = 0, inString = false, escaped = false
+        for byte in bytes {
+            if inString {
+                if escaped { escaped = false } else if byte == UInt8(ascii: "\\") { escaped = true } else if byte == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: "\""): inString = true
+            case UInt8(ascii: "["), UInt8(ascii: "{"):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+            default: break
+            }
+        }
+        return deepest
+    }
+
+    private static func string(_ object: [String: GoJSONValue], _ key: String) throws(LineError) -> String? {
         switch object[key] {
         case nil, .null?: return nil
         case .string(let text)?: return text
@@ -83,13 +115,13 @@ public enum BatchRequest {
         }
     }
 
-    private static func strings(_ object: [String: JSONValue], _ key: String) throws(LineError) -> [String] {
+    private static func strings(_ object: [String: GoJSONValue], _ key: String) throws(LineError) -> [String] {
         switch object[key] {
         case nil, .null?: return []
         case .array(let items)?:
             var texts: [String] = []
             for item in items {
-                guard case .string(let text) = item else { throw LineError(message: "\"\(key)\" must be an array of strings") }
+                guard case .string(let text) = item.value else { throw LineError(message: "\"\(key)\" must be an array of strings") }
                 texts.append(text)
             }
             return texts
@@ -97,7 +129,7 @@ public enum BatchRequest {
         }
     }
 
-    private static func bool(_ object: [String: JSONValue], _ key: String) throws(LineError) -> Bool? {
+    private static func bool(_ object: [String: GoJSONValue], _ key: String) throws(LineError) -> Bool? {
         switch object[key] {
         case nil, .null?: return nil
         case .bool(let value)?: return value
@@ -106,17 +138,6 @@ public enum BatchRequest {
     }
 }
 
-/// Any JSON value, for reading loosely structured input.
-enum JSONValue: Decodable, Equatable {
-    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
-    }
+private extension GoJSONValue {
+    var isNull: Bool { if case .null = self { true } else { false } }
 }

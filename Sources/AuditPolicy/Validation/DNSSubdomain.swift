@@ -2,7 +2,7 @@
 ///
 /// Upstream: `k8s.io/apimachinery/pkg/util/validation/validation.go`, `IsDNS1123Subdomain`
 /// (called through `NameIsDNSSubdomain(group, false)` from the audit validation).
-enum DNSSubdomain {
+public enum DNSSubdomain {
     static let maxLength = 253
     private static let pattern = #"[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*"#
 
@@ -19,6 +19,11 @@ enum DNSSubdomain {
             )
         }
         return errors
+    }
+
+    /// Whether kube-apiserver accepts `value` as a DNS-1123 subdomain (no error from `errors(_:)`).
+    public static func isValid(_ value: String) -> Bool {
+        value.utf8.count <= maxLength && matches(value)
     }
 
     /// Labels of `[a-z0-9-]` that start and end with `[a-z0-9]`, joined by single dots.

@@ -79,22 +79,7 @@ enum GoValueRendering {
     /// Go 1.22, which builds Kubernetes 1.30 and later, `\b` and `\f` get their short escapes; older
     /// releases wrote `\u0008` and `\u000c`).
     static func json(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "<", ">", "&", "\u{2028}", "\u{2029}": out += "\\u" + hex(scalar.value, width: 4)
-            default:
-                if scalar.value < 0x20 { out += "\\u" + hex(scalar.value, width: 4) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
+        GoJSONString.quoted(value)
     }
 
     /// Go's `encoding/json` rendering of a `[]string`.

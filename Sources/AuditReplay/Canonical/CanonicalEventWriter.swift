@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// Writes JSON the way Go's `encoding/json` encoder does.
 struct CanonicalEventWriter {
     private(set) var bytes: [UInt8] = []
@@ -13,7 +15,7 @@ struct CanonicalEventWriter {
     /// `,"name":` (every Event member but the first, which `raw` writes).
     mutating func member(_ name: String) {
         bytes.append(UInt8(ascii: ","))
-        GoJSONString.encode(Array(name.utf8), into: &bytes)
+        GoJSONString.encode(name, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
     }
 
@@ -46,7 +48,7 @@ struct CanonicalEventWriter {
     private mutating func field(_ name: String, first: inout Bool) {
         if !first { bytes.append(UInt8(ascii: ",")) }
         first = false
-        GoJSONString.encode(Array(name.utf8), into: &bytes)
+        GoJSONString.encode(name, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
     }
 

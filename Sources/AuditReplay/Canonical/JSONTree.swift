@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// A decoded JSON value, for re-encoding the few Event structs whose recorded form is not the
 /// one kube-apiserver writes. Bodies and unknown members are not decoded: they keep their span.
 indirect enum JSONTree {

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// Audit event timestamps (`metav1.MicroTime`).
 ///
 /// kube-apiserver writes them in UTC with exactly six fractional digits,
@@ -51,7 +53,7 @@ struct MicroTime: Hashable, Sendable {
             for index in offset..<(offset + digits) { value = value * 10 + Int(bytes[index] - UInt8(ascii: "0")) }
             return value
         }
-        let days = daysSinceEpoch(year: number(1, 4), month: number(6, 2), day: number(9, 2))
+        let days = CivilDate.daysSinceEpoch(year: number(1, 4), month: number(6, 2), day: number(9, 2))
         let seconds = Int64(days) * 86_400 + Int64(number(12, 2) * 3600 + number(15, 2) * 60 + number(18, 2))
         return MicroTime(seconds: seconds, microseconds: number(21, 6))
     }
@@ -109,7 +111,7 @@ struct MicroTime: Hashable, Sendable {
         }
         guard index == text.count, (1...12).contains(month), day >= 1, day <= daysInMonth(year, month),
               hour < 24, minute < 60, second < 60 else { return nil }
-        let days = daysSinceEpoch(year: year, month: month, day: day)
+        let days = CivilDate.daysSinceEpoch(year: year, month: month, day: day)
         let seconds = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second - offsetSeconds)
         return MicroTime(seconds: seconds, microseconds: microseconds)
     }
@@ -118,7 +120,7 @@ struct MicroTime: Hashable, Sendable {
     var quotedBytes: [UInt8] {
         let days = Int(seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400)
         let secondOfDay = Int(seconds - Int64(days) * 86_400)
-        let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
+        let (year, month, day) = CivilDate.date(daysSinceEpoch: days)
         var output: [UInt8] = [UInt8(ascii: "\"")]
         func append(_ value: Int, digits: Int) {
             var divisor = 1
@@ -150,27 +152,5 @@ struct MicroTime: Hashable, Sendable {
         case 4, 6, 9, 11: 30
         default: 31
         }
-    }
-
-    /// Days from 1970-01-01 to the date (proleptic Gregorian calendar).
-    private static func daysSinceEpoch(year: Int, month: Int, day: Int) -> Int {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    private static func civilDate(daysSinceEpoch days: Int) -> (year: Int, month: Int, day: Int) {
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

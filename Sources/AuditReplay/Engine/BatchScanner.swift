@@ -14,9 +14,20 @@ struct ScannedBatch: Sendable {
     var records: [ScannedRecord] = []
     /// Removable body members of every record (see `ScannedEvent.requestObjectEdits`).
     var candidates: [BodyEditCandidate] = []
-    /// How many lines are not audit events, and the first few of them.
+    /// How many lines are not audit events (those the reader skipped included), the first
+    /// few of them, and the very first.
     var malformedCount = 0
     var malformedShown: [MalformedLine] = []
+    var firstMalformed: MalformedLine?
+    /// Whether a malformed line reads like the top of an audit policy.
+    var looksLikePolicy = false
+
+    /// Counts a malformed line (in input order), keeping it when fewer than `shownLimit` are kept.
+    mutating func note(_ line: MalformedLine, shownLimit: Int) {
+        malformedCount += 1
+        if firstMalformed == nil { firstMalformed = line }
+        if malformedShown.count < shownLimit { malformedShown.append(line) }
+    }
 }
 
 /// One event of a scanned batch.
@@ -47,8 +58,13 @@ struct BatchScanner {
         var result = ScannedBatch(source: batch.source, storage: batch.storage)
         result.records.reserveCapacity(batch.records.count)
         scanner.removeAllCandidates()
+        var skipped = batch.skipped[...]
         batch.storage.withUnsafeBufferPointer { storage in
-            for record in batch.records {
+            for (index, record) in batch.records.enumerated() {
+                while let next = skipped.first, next.recordIndex <= index {
+                    result.note(next.malformed, shownLimit: malformedShownLimit)
+                    skipped.removeFirst()
+                }
                 let bytes = UnsafeBufferPointer(rebasing: storage[record.range])
                 let mark = scanner.candidates.count
                 do throws(EventScanFailure) {
@@ -71,13 +87,12 @@ struct BatchScanner {
                     result.records.append(scanned)
                 } catch {
                     scanner.truncateCandidates(to: mark)
-                    result.malformedCount += 1
-                    if result.malformedShown.count < malformedShownLimit {
-                        result.malformedShown.append(MalformedLine(file: batch.source, line: record.line, reason: error.reason))
-                    }
+                    result.note(MalformedLine(file: batch.source, line: record.line, reason: error.reason), shownLimit: malformedShownLimit)
+                    if InputEventCheck.looksLikePolicyLine(bytes) { result.looksLikePolicy = true }
                 }
             }
         }
+        for event in skipped { result.note(event.malformed, shownLimit: malformedShownLimit) }
         result.candidates = scanner.candidates
         return result
     }

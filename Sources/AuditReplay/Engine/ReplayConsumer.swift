@@ -7,8 +7,7 @@ final class ReplayConsumer {
     private let observer: (any ReplayObserver)?
     private var window: RequestWindow
     private var accumulators: [PolicyAccumulator]
-    private var inputs: [String] = []
-    private var seenInputs: Set<String> = []
+    private var inputCheck = InputEventCheck()
     private var rawEvents = 0
     private var requests = 0
     private var incompleteRequests = 0
@@ -29,7 +28,7 @@ final class ReplayConsumer {
     }
 
     func consume(_ batch: ScannedBatch) throws {
-        if seenInputs.insert(batch.source).inserted { inputs.append(batch.source) }
+        try inputCheck.add(batch)
         malformed.count += batch.malformedCount
         for line in batch.malformedShown where malformed.shown.count < options.malformedShown {
             malformed.shown.append(line)
@@ -66,7 +65,9 @@ final class ReplayConsumer {
         }
     }
 
-    func finish() throws -> ReplayReport {
+    /// The report, once every batch of `inputs` has been consumed.
+    func finish(inputs: [String]) throws -> ReplayReport {
+        try inputCheck.finish(inputs: inputs)
         try window.flush { try replay($0) }
         return ReplayReport(
             inputs: inputs,

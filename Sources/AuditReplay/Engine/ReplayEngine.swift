@@ -5,7 +5,7 @@ import AuditPolicy
 ///
 /// ```swift
 /// let engine = ReplayEngine(policies: [ReplayPolicy(name: "eks", policy: compiled)])
-/// let report = try engine.run(try CorpusReader(paths: ["audit.jsonl"]))
+/// let report = try engine.run(try RecordingReader(paths: ["audit.jsonl"]))
 /// ```
 ///
 /// Reading and scanning run on their own threads (see `ReplayOptions.scanThreads`); grouping,
@@ -27,7 +27,8 @@ public struct ReplayEngine: Sendable {
     ///   - emit: receives each event kube-apiserver would write under the first policy, in
     ///     request order (without the newline), after its own truncation when that is on.
     ///   - observer: sees each request and each event under every policy (`ReplayObserver`).
-    /// - Throws: the source's `InputError`, or what `emit` throws.
+    /// - Throws: the source's `InputError` (also for an input without any audit event, see
+    ///   `InputEventCheck`), or what `emit` throws.
     public func run<Source: EventBatchSource>(
         _ source: Source, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)? = nil, observer: (any ReplayObserver)? = nil
     ) throws -> ReplayReport {
@@ -45,7 +46,7 @@ public struct ReplayEngine: Sendable {
             },
             consume: { try consumer.consume($0) }
         )
-        return try consumer.finish()
+        return try consumer.finish(inputs: box.inputs)
     }
 }
 
@@ -56,4 +57,7 @@ private final class SourceBox: @unchecked Sendable {
     init(_ source: any EventBatchSource) { self.source = source }
 
     func next() throws(InputError) -> EventBatch? { try source.next() }
+
+    /// The source's inputs; read once the reading thread is done.
+    var inputs: [String] { source.inputs }
 }

@@ -15,9 +15,11 @@ public struct ReplayPolicy: Sendable {
 
 /// How a replay runs.
 public struct ReplayOptions: Sendable {
-    /// The `CorpusReader` batch size that keeps a replay's memory flat (with `batchesInFlight`
+    /// The `RecordingReader` batch size that keeps a replay's memory flat (with `batchesInFlight`
     /// batches in flight, about 25 MiB besides the process itself) while keeping the threads busy.
     public static let recommendedBatchBytes = 2 << 20
+    /// The values `scanThreads` may take: more threads than this only add contention.
+    public static let allowedScanThreads: ClosedRange<Int> = 0...64
 
     /// The size limits events are measured against.
     public var limits: SizeLimits
@@ -56,10 +58,13 @@ public struct ReplayOptions: Sendable {
     }
 }
 
-/// Where a replay's batches come from: a `CorpusReader`, or batches built in memory.
+/// Where a replay's batches come from: a `RecordingReader`, or batches built in memory.
 public protocol EventBatchSource {
     /// The next batch, or `nil` at the end.
     mutating func next() throws(InputError) -> EventBatch?
+    /// The inputs begun so far, in order, named as batches name them; those that held no
+    /// event included.
+    var inputs: [String] { get }
 }
 
-extension CorpusReader: EventBatchSource {}
+extension RecordingReader: EventBatchSource {}

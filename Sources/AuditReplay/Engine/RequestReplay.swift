@@ -62,21 +62,8 @@ enum RequestReplay {
         return false
     }
 
-    /// A one-line summary: `verb resource/subresource namespace/name by user`, or
-    /// `verb path by user` for a non-resource request.
+    /// The request on one line, as every report prints requests (`RequestDescription`).
     static func summary(of copy: RecordedCopy) -> String {
-        let attributes = copy.facts.attributes
-        var text = attributes.verb
-        if let reference = copy.facts.objectReference {
-            text += " " + (reference.subresource.isEmpty ? reference.resource : "\(reference.resource)/\(reference.subresource)")
-            let name = reference.name
-            if !reference.namespace.isEmpty || !name.isEmpty {
-                text += " " + (reference.namespace.isEmpty ? name : (name.isEmpty ? reference.namespace + "/" : "\(reference.namespace)/\(name)"))
-            }
-        } else {
-            text += " " + attributes.path
-        }
-        text += " by " + (attributes.user?.name ?? "(unauthenticated)")
-        return text
+        RequestDescription.text(copy.facts.attributes)
     }
 }

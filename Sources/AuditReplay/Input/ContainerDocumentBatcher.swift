@@ -1,10 +1,15 @@
+import AuditPolicy
+
 /// Streams the elements of a JSON array inside one or more top-level documents:
 /// `items` of an audit `EventList` (or a bare array of events), or `events` of the
 /// output of `aws logs filter-log-events` / `get-log-events`.
 ///
 /// Only the document's outer structure is parsed; each element is delimited by
 /// string-aware bracket matching and handed on whole, so memory stays bounded by the
-/// batch size and the largest element, whatever the document's size. Documents may be
+/// batch size and the input event limit, whatever the document's size: an element longer
+/// than the limit (for CloudWatch, the entry holding the message, escapes included) is
+/// reported as skipped and read past without being held, and so is any other member value
+/// longer than the limit (silently: it is not an event). Documents may be
 /// pretty-printed or compact, and several may follow one another (as when outputs are
 /// appended to one file).
 final class ContainerDocumentBatcher: EventBatcher {
@@ -42,13 +47,20 @@ final class ContainerDocumentBatcher: EventBatcher {
     private let window: InputWindow
     private let layout: Layout
     private let batchBytes: Int
+    /// The longest element passed on, in bytes.
+    private let maxEventBytes: Int
     private var position = Position.betweenDocuments
+    /// The value being read past, when it is longer than `maxEventBytes`.
+    private var skipper: JSONValueSkipper?
+    /// Elements skipped for the batch being built.
+    private var skipped: [SkippedEvent] = []
     private var documentLine = 1
     private var documentHasContainer = false
 
-    init(source: any ByteSource, layout: Layout, batchBytes: Int) {
+    init(source: any ByteSource, layout: Layout, batchBytes: Int, maxEventBytes: Int) {
         self.layout = layout
         self.batchBytes = max(1, batchBytes)
+        self.maxEventBytes = max(1, maxEventBytes)
         window = InputWindow(source: source, capacity: min(max(self.batchBytes, 64 << 10), 4 << 20))
     }
 
@@ -56,14 +68,48 @@ final class ContainerDocumentBatcher: EventBatcher {
         var storage: [UInt8] = []
         storage.reserveCapacity(batchBytes)
         var records: [EventRecord] = []
-        while storage.count < batchBytes, try step(&storage, &records) {}
-        guard !records.isEmpty else { return nil }
-        return EventBatch(source: window.name, storage: storage, records: records)
+        while storage.count < batchBytes, skipped.count < Self.maxSkippedPerBatch, try step(&storage, &records) {}
+        guard !records.isEmpty || !skipped.isEmpty else { return nil }
+        defer { skipped = [] }
+        return EventBatch(source: window.name, storage: storage, records: records, skipped: skipped)
+    }
+
+    /// How many skipped elements a batch reports at most, so that a run of them is reported
+    /// as it is read.
+    private static let maxSkippedPerBatch = 1024
+
+    /// Reads past the rest of the value `skipper` is in.
+    private func skip(_ skipper: inout JSONValueSkipper) throws(InputError) {
+        while true {
+            if let end = skipper.end(in: window.bytes, from: window.start) {
+                window.consume(upTo: end)
+                return
+            }
+            window.consume(upTo: window.bytes.count)
+            if try window.fill() { continue }
+            // A number or literal may end with the input; the next step reports the unclosed document.
+            guard skipper.isScalar else { throw truncated() }
+            return
+        }
+    }
+
+    /// Starts reading past the value at `start` when the window holds more than
+    /// `maxEventBytes` of it and it has not ended yet; true when it did.
+    private func startSkippingIfOverLimit(_ start: Int) -> Bool {
+        guard window.bytes.count - start > maxEventBytes else { return false }
+        window.consume(upTo: start)
+        skipper = JSONValueSkipper()
+        return true
     }
 
     /// Consumes one piece of structure (a document start or end, a member, or an
     /// element); false at the end of input.
     private func step(_ storage: inout [UInt8], _ records: inout [EventRecord]) throws(InputError) -> Bool {
+        if var skipper {
+            self.skipper = nil
+            try skip(&skipper)
+            return true
+        }
         while true {
             let bytes = window.bytes
             let insideDocument: Bool
@@ -102,6 +148,7 @@ final class ContainerDocumentBatcher: EventBatcher {
                 }
                 guard byte == UInt8(ascii: "\"") else { throw malformed("expected a member name") }
                 guard let keyEnd = JSONScan.stringEnd(bytes, openingQuote: start) else {
+                    guard bytes.count - start <= maxEventBytes else { throw malformed("a member name longer than \(maxEventBytes) bytes") }
                     if try window.fill() { continue }
                     throw truncated()
                 }
@@ -136,6 +183,8 @@ final class ContainerDocumentBatcher: EventBatcher {
                     window.consume(upTo: valueEnd)
                     return true
                 case .incomplete:
+                    // Not an event: read past it unreported.
+                    if startSkippingIfOverLimit(valueStart) { return true }
                     if try window.fill() { continue }
                     throw truncated()
                 case .malformed:
@@ -150,11 +199,19 @@ final class ContainerDocumentBatcher: EventBatcher {
                     return true
                 }
                 switch JSONScan.valueEnd(bytes, from: start, atEndOfInput: window.sourceExhausted) {
+                case .complete(let end) where end - start > maxEventBytes:
+                    skipped.append(.oversize(file: window.name, line: window.line, limit: maxEventBytes, recordIndex: records.count))
+                    window.consume(upTo: end)
+                    return true
                 case .complete(let end):
                     try extract(bytes, start..<end, into: &storage, &records)
                     window.consume(upTo: end)
                     return true
                 case .incomplete:
+                    if startSkippingIfOverLimit(start) {
+                        skipped.append(.oversize(file: window.name, line: window.line, limit: maxEventBytes, recordIndex: records.count))
+                        return true
+                    }
                     if try window.fill() { continue }
                     throw truncated()
                 case .malformed:
@@ -170,9 +227,10 @@ final class ContainerDocumentBatcher: EventBatcher {
             let line = window.line(at: message.lowerBound)
             let recordStart = storage.count
             do {
-                try JSONStringUnescaper.appendUnescaped(bytes, (message.lowerBound + 1)..<(message.upperBound - 1), to: &storage)
+                let inner = (message.lowerBound + 1)..<(message.upperBound - 1)
+                try GoJSONString.unescape(UnsafeRawBufferPointer(rebasing: bytes[inner]), invalidUTF8: .keep, appendingTo: &storage)
             } catch {
-                throw InputError(file: window.name, line: window.line(at: error.offset), reason: error.reason)
+                throw InputError(file: window.name, line: window.line(at: message.lowerBound + 1 + error.offset), reason: error.reason)
             }
             records.append(EventRecord(range: recordStart..<storage.count, line: line))
             return

@@ -1,5 +1,6 @@
 /// An input that cannot be read: a missing or unreadable file, a truncated or corrupt
-/// gzip stream, or a document whose structure is broken. Always names the file.
+/// gzip stream, a document whose structure is broken, or an input that holds no audit
+/// event at all (see `InputEventCheck`). Always names the file.
 ///
 /// Lines that are merely not JSON are not errors: they are passed on as records so
 /// that the replay counts and reports them.
@@ -10,11 +11,14 @@ public struct InputError: Error, Sendable, CustomStringConvertible, Equatable {
     public let line: Int?
     /// What went wrong, such as `truncated gzip stream` or `no such file`.
     public let reason: String
+    /// Whether the input looks like an audit policy given where recorded events were expected.
+    public let looksLikePolicy: Bool
 
-    public init(file: String, line: Int? = nil, reason: String) {
+    public init(file: String, line: Int? = nil, reason: String, looksLikePolicy: Bool = false) {
         self.file = file
         self.line = line
         self.reason = reason
+        self.looksLikePolicy = looksLikePolicy
     }
 
     /// `FILE: reason` or `FILE:LINE: reason`.

@@ -4,7 +4,7 @@ enum InputOpener {
     /// How many leading bytes are examined to detect the format.
     static let detectionBytes = 64 << 10
 
-    static func batcher(for raw: any ByteSource, format: InputFormat, batchBytes: Int) throws(InputError) -> any EventBatcher {
+    static func batcher(for raw: any ByteSource, format: InputFormat, batchBytes: Int, maxEventBytes: Int) throws(InputError) -> any EventBatcher {
         let magic = try raw.readBytes(upTo: 2)
         var source: any ByteSource = PrefixedByteSource(prefix: magic, rest: raw)
         if magic == [GzipByteSource.magic.0, GzipByteSource.magic.1] {
@@ -18,13 +18,13 @@ enum InputOpener {
 
         switch resolved {
         case .auto, .jsonLines:
-            return LineBatcher(source: source, batchBytes: batchBytes, stripsTimestamps: false)
+            return LineBatcher(source: source, batchBytes: batchBytes, maxEventBytes: maxEventBytes, stripsTimestamps: false)
         case .cloudWatchS3:
-            return LineBatcher(source: source, batchBytes: batchBytes, stripsTimestamps: true)
+            return LineBatcher(source: source, batchBytes: batchBytes, maxEventBytes: maxEventBytes, stripsTimestamps: true)
         case .eventList:
-            return ContainerDocumentBatcher(source: source, layout: .eventList, batchBytes: batchBytes)
+            return ContainerDocumentBatcher(source: source, layout: .eventList, batchBytes: batchBytes, maxEventBytes: maxEventBytes)
         case .cloudWatchJSON:
-            return ContainerDocumentBatcher(source: source, layout: .cloudWatchJSON, batchBytes: batchBytes)
+            return ContainerDocumentBatcher(source: source, layout: .cloudWatchJSON, batchBytes: batchBytes, maxEventBytes: maxEventBytes)
         }
     }
 }

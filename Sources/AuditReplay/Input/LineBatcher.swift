@@ -8,12 +8,16 @@ import Darwin
 ///
 /// Bytes are read straight into each batch's storage and records point at the lines in
 /// place, so plain JSON lines are never copied twice; only an unfinished last line moves
-/// to the next batch. A line longer than the batch size grows the buffer for that line.
+/// to the next batch. A line longer than the batch size grows the buffer for that line, up
+/// to the input event limit: a longer line is reported as skipped and the rest of it is read
+/// and dropped in small pieces, so memory stays flat whatever the line's length.
 /// Line breaks are LF or CRLF; blank lines are skipped; a line that is not JSON is still
 /// passed on (the replay reports it with its line number).
 final class LineBatcher: EventBatcher {
     private let source: any ByteSource
     private let batchBytes: Int
+    /// The longest line passed on, in bytes without its line break (LF or CRLF).
+    private let maxEventBytes: Int
     /// For S3 exports: drop a leading `<timestamp> ` from each line.
     private let stripsTimestamps: Bool
     /// The bytes of a line whose end has not been read yet.
@@ -21,32 +25,68 @@ final class LineBatcher: EventBatcher {
     /// The line number of the first line not yet returned.
     private var nextLine = 1
     private var sourceExhausted = false
+    /// True while the rest of an oversize line is being read and dropped.
+    private var skipping = false
 
-    init(source: any ByteSource, batchBytes: Int, stripsTimestamps: Bool) {
+    init(source: any ByteSource, batchBytes: Int, maxEventBytes: Int, stripsTimestamps: Bool) {
         self.source = source
         self.batchBytes = max(1, batchBytes)
+        self.maxEventBytes = max(1, maxEventBytes)
         self.stripsTimestamps = stripsTimestamps
     }
 
     func nextBatch() throws(InputError) -> EventBatch? {
         var capacity = batchBytes
-        while !(sourceExhausted && carry.isEmpty) {
+        var skipped: [SkippedEvent] = []
+        while true {
+            if skipping { try dropRestOfLine() }
+            if sourceExhausted && carry.isEmpty { break }
             if carry.count >= capacity / 2 { capacity = max(capacity, carry.count * 2) }
             let storage = try readStorage(capacity: capacity)
             var records: [EventRecord] = []
             records.reserveCapacity(storage.count / 512 + 1)
-            let consumed = split(storage, into: &records)
-            if consumed < storage.count {
+            let consumed = split(storage, into: &records, skipped: &skipped)
+            if storage.count - consumed > maxEventBytes + 1 {
+                // An unfinished line already over the limit (even if its last byte is the CR of
+                // a CRLF): report it, drop what was read of it.
+                skipped.append(.oversize(file: source.name, line: nextLine, limit: maxEventBytes, recordIndex: records.count))
+                nextLine += 1
+                carry = []
+                skipping = true
+            } else if consumed < storage.count {
                 // An unfinished line: keep it for the next read (the whole buffer if no line ended).
                 carry = consumed == 0 ? storage : Array(storage[consumed...])
             } else {
                 carry = []
             }
-            if !records.isEmpty {
-                return EventBatch(source: source.name, storage: storage, records: records)
+            if !records.isEmpty || !skipped.isEmpty {
+                return EventBatch(source: source.name, storage: records.isEmpty ? [] : storage, records: records, skipped: skipped)
             }
         }
         return nil
+    }
+
+    /// Reads and drops bytes up to the end of the current line; what follows its line break
+    /// becomes the carried bytes.
+    private func dropRestOfLine() throws(InputError) {
+        let chunkBytes = 64 << 10
+        while true {
+            let chunk = try source.readBytes(upTo: chunkBytes)
+            if chunk.count < chunkBytes { sourceExhausted = true }
+            let newline = chunk.withUnsafeBytes { bytes -> Int? in
+                guard let base = bytes.baseAddress, let found = memchr(base, Int32(UInt8(ascii: "\n")), bytes.count) else { return nil }
+                return base.distance(to: UnsafeRawPointer(found))
+            }
+            if let newline {
+                carry = Array(chunk[(newline + 1)...])
+                skipping = false
+                return
+            }
+            if sourceExhausted {
+                skipping = false
+                return
+            }
+        }
     }
 
     /// A new buffer holding the carried bytes followed by as much new input as fits.
@@ -75,8 +115,9 @@ final class LineBatcher: EventBatcher {
     }
 
     /// Appends a record for every finished line of `storage` (and for the last line at
-    /// the end of input); returns the offset just past the last line consumed.
-    private func split(_ storage: [UInt8], into records: inout [EventRecord]) -> Int {
+    /// the end of input), or a skipped line when it is over the limit; returns the offset
+    /// just past the last line consumed.
+    private func split(_ storage: [UInt8], into records: inout [EventRecord], skipped: inout [SkippedEvent]) -> Int {
         storage.withUnsafeBytes { bytes -> Int in
             guard let base = bytes.baseAddress else { return 0 }
             let count = bytes.count
@@ -84,22 +125,26 @@ final class LineBatcher: EventBatcher {
             while lineStart < count,
                   let newline = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart) {
                 let lineEnd = base.distance(to: UnsafeRawPointer(newline))
-                appendRecord(bytes, start: lineStart, end: lineEnd, to: &records)
+                appendRecord(bytes, start: lineStart, end: lineEnd, to: &records, skipped: &skipped)
                 lineStart = lineEnd + 1
             }
             if lineStart < count && sourceExhausted {
-                appendRecord(bytes, start: lineStart, end: count, to: &records)
+                appendRecord(bytes, start: lineStart, end: count, to: &records, skipped: &skipped)
                 lineStart = count
             }
             return lineStart
         }
     }
 
-    private func appendRecord(_ bytes: UnsafeRawBufferPointer, start: Int, end: Int, to records: inout [EventRecord]) {
+    private func appendRecord(_ bytes: UnsafeRawBufferPointer, start: Int, end: Int, to records: inout [EventRecord], skipped: inout [SkippedEvent]) {
         let line = nextLine
         nextLine += 1
         var end = end
         if end > start && bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard end - start <= maxEventBytes else {
+            skipped.append(.oversize(file: source.name, line: line, limit: maxEventBytes, recordIndex: records.count))
+            return
+        }
         var start = start
         if stripsTimestamps { start = Self.messageStart(bytes, lineStart: start, lineEnd: end) }
         guard !Self.isBlank(bytes, start: start, end: end) else { return }

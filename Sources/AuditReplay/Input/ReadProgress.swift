@@ -1,4 +1,4 @@
-/// How far a `CorpusReader` has got: the bytes taken from its inputs so far (as stored, so
+/// How far a `RecordingReader` has got: the bytes taken from its inputs so far (as stored, so
 /// compressed bytes for a gzip file) and, when every input's size is known beforehand, their total.
 public struct ReadProgress: Sendable, Equatable {
     /// Bytes read from the inputs so far.

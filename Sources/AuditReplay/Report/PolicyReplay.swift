@@ -133,7 +133,7 @@ public struct Offender: Codable, Sendable, Hashable {
     public var auditID: String
     public var stage: String
     public var level: String
-    /// `verb resource/subresource namespace/name by user`, or `verb path by user`.
+    /// The request on one line (`RequestDescription.text`): `get secrets db -n default as alice (groups: ...)`.
     public var request: String
     /// The event's size as kube-apiserver's log backend writes it, without the newline.
     public var size: Int

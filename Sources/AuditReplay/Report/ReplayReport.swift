@@ -59,14 +59,24 @@ public struct MalformedLines: Codable, Sendable, Hashable {
 
 /// One line that is not an audit event.
 public struct MalformedLine: Codable, Sendable, Hashable, CustomStringConvertible {
+    /// What is wrong with a malformed line.
+    public enum Kind: String, Codable, Sendable, Hashable {
+        /// Not JSON, or JSON that is not an audit event.
+        case invalid
+        /// Longer than the input event cap (`InputEventLimit`): skipped unread.
+        case oversize
+    }
+
     public var file: String
     public var line: Int
+    public var kind: Kind
     /// Why, such as `invalid JSON at byte 3: ...` or `not an audit event: verb is missing`.
     public var reason: String
 
-    public init(file: String, line: Int, reason: String) {
+    public init(file: String, line: Int, kind: Kind = .invalid, reason: String) {
         self.file = file
         self.line = line
+        self.kind = kind
         self.reason = reason
     }
 
@@ -91,6 +101,10 @@ public struct SizeLimits: Codable, Sendable, Hashable {
     /// kube-apiserver's default `--audit-log-truncate-max-event-size` (100 KiB).
     /// Upstream: `pkg/server/options/audit.go`, `NewAuditTruncateOptions`.
     public static let defaultAPIServerTruncateMaxEventSize = 102_400
+    /// The values `maxEventSize` and `apiServerTruncateMaxEventSize` may take: at least one byte,
+    /// at most 1 GiB (kube-apiserver only requires a positive truncation size:
+    /// `k8s.io/apiserver/pkg/server/options/audit.go`, `AuditTruncateOptions.Validate`).
+    public static let allowedEventSizes: ClosedRange<Int> = 1...1 << 30
 
     public init(maxEventSize: Int = defaultMaxEventSize, apiServerTruncateMaxEventSize: Int? = nil) {
         self.maxEventSize = maxEventSize
