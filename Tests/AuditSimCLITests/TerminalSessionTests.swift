@@ -61,7 +61,7 @@ struct TerminalSessionTests {
 
     static let badPolicy = "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n- level: Metadata\n  verbs: [\"gett\"]\n  resource: [pods]\n"
 
-    @Test("colours on a terminal: lint and check colour severities, replay its headers and levels; NO_COLOR and --color are obeyed", arguments: [
+    @Test("colours on a terminal: lint and check colour severities, replay its headers and levels, explain its level; NO_COLOR and --color are obeyed", arguments: [
         (["lint", "bad.yaml"], [String: String](), true, "\u{1B}[1;33mwarning[AP"),
         (["lint", "bad.yaml"], ["NO_COLOR": "1"], false, "warning[AP"),
         (["lint", "bad.yaml", "--color", "never"], [:], false, "warning[AP"),
@@ -69,6 +69,7 @@ struct TerminalSessionTests {
         (["check", "bad.yaml"], [:], true, "\u{1B}[1;33mwarning\u{1B}[0m:"),
         (["replay", "--quiet"], [:], true, "\u{1B}[1mPolicy <built-in eks>\u{1B}[0m"),
         (["replay", "--quiet"], ["NO_COLOR": "1"], false, "\nPolicy <built-in eks>"),
+        (["explain", "get", "secrets", "db", "-n", "prod", "--as", "alice"], [:], true, "level          \u{1B}[32mMetadata\u{1B}[0m"),
     ])
     func colorsOnTerminal(arguments: [String], environment: [String: String], colored: Bool, expected: String) throws {
         let directory = try CommandLineRunner.scratchDirectory()
