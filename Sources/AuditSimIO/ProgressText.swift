@@ -10,6 +10,8 @@ public enum ProgressText {
         }
         guard elapsed > 0, done > 0 else { return line }
         let rate = Double(done) / elapsed
+        // A rate measured over a clock tick or two can be absurd; it is left out rather than trapping.
+        guard rate < 1e15 else { return line }
         line += ", \(ByteCountText.binary(Int(rate.rounded())))/s"
         if let total, total >= done {
             line += ", \(duration(Double(total - done) / rate)) to go"

@@ -19,6 +19,7 @@ struct TerminalDisplayTests {
         ProgressCase(done: 1 << 20, total: 1 << 30, elapsed: 1, expected: "reading 1.0 MiB of 1.0 GiB (0%), 1.0 MiB/s, 17m03s to go"),
         ProgressCase(done: 1 << 20, total: 1 << 40, elapsed: 1, expected: "reading 1.0 MiB of 1.0 TiB (0%), 1.0 MiB/s, a long time to go"),
         ProgressCase(done: 3 << 20, total: 3 << 20, elapsed: 1.5, expected: "reading 3.0 MiB of 3.0 MiB (100%), 2.0 MiB/s, 0s to go"),
+        ProgressCase(done: 1 << 50, total: nil, elapsed: 1e-9, expected: "reading 1.0 PiB"),
     ]
 
     @Test("long work on a terminal: bytes read of total, rate and time to go", arguments: progressCases)
