@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "auditsim",
@@ -71,3 +72,26 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets (sources in Fuzz/<Target>/), declared only when AUDITSIM_FUZZ=1 so that
+// `swift build` and `swift test` never see them. Scripts/fuzz.sh builds them with
+// `-sanitize=fuzzer,address`. Each target's main.swift hands its `LLVMFuzzerTestOneInput` to libFuzzer.
+if ProcessInfo.processInfo.environment["AUDITSIM_FUZZ"] == "1" {
+    let fuzzTargets: [(name: String, dependencies: [Target.Dependency])] = [
+        ("FuzzPolicy", ["AuditPolicy"]),
+        ("FuzzLint", ["AuditLint"]),
+        ("FuzzReplay", ["AuditReplay"]),
+        ("FuzzRequestURI", ["AuditPolicy"]),
+        ("FuzzExplainBatch", ["AuditPolicy"]),
+        ("FuzzTestFile", ["AuditAnalysis"]),
+        ("FuzzConfiguration", ["AuditLint"]),
+        ("FuzzEstimateMerge", ["AuditEstimate"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for target in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: target.name, dependencies: target.dependencies + ["FuzzDriver"], path: "Fuzz/\(target.name)"
+        ))
+        package.products.append(.executable(name: target.name, targets: [target.name]))
+    }
+}

@@ -1,0 +1,3 @@
+import FuzzDriver
+
+auditsim_fuzz_main(CommandLine.argc, CommandLine.unsafeArgv)
