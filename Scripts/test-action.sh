@@ -12,20 +12,8 @@ fail() { echo "test-action: FAIL: $*" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/repo/policies/team"
-cat > "$work/repo/policies/good.yaml" <<'POLICY'
-apiVersion: audit.k8s.io/v1
-kind: Policy
-omitStages: [RequestReceived]
-rules:
-  - level: Metadata
-POLICY
-cat > "$work/repo/policies/team/bad.yaml" <<'POLICY'
-apiVersion: audit.k8s.io/v1
-kind: Policy
-rules:
-  - level: Metadata
-    verbs: ["gett"]
-POLICY
+cp "$root/Scripts/fixtures/good-policy.yaml" "$work/repo/policies/good.yaml"
+cp "$root/Scripts/fixtures/lint-error-policy.yaml" "$work/repo/policies/team/bad.yaml"
 
 # Runs the step in the repository with fresh GITHUB_* files; the environment variables given
 # are the action's inputs.
@@ -54,7 +42,7 @@ fi
 echo "== a glob takes every policy; an error fails the step with annotations, SARIF locations and counts"
 run_step INPUT_POLICIES="policies/**/*.yaml" INPUT_FAIL_ON=error INPUT_SARIF=true
 [ "$status" -eq 1 ] || fail "bad policy: expected exit 1, got $status: $(cat "$work/log.txt")"
-grep -q "^::error file=policies/team/bad.yaml,line=5," "$work/log.txt" || fail "error annotation: $(cat "$work/log.txt")"
+grep -q "^::error file=policies/team/bad.yaml,line=7," "$work/log.txt" || fail "error annotation: $(cat "$work/log.txt")"
 grep -q "^| 2 | 1 | " "$work/summary.md" || fail "summary counts: $(cat "$work/summary.md")"
 grep -q '"uri" *: *"policies/team/bad.yaml"' "$work/repo/auditsim.sarif" || fail "SARIF location of the bad policy"
 grep -q '"ruleId" *: *"AP201"' "$work/repo/auditsim.sarif" || fail "SARIF result AP201"

@@ -32,20 +32,8 @@ repo="$work/repo"
 mkdir -p "$repo"
 cd "$repo"
 git init -q .
-cat > good.yaml <<'POLICY'
-apiVersion: audit.k8s.io/v1
-kind: Policy
-omitStages: [RequestReceived]
-rules:
-  - level: Metadata
-POLICY
-cat > lint-bad.yaml <<'POLICY'
-apiVersion: audit.k8s.io/v1
-kind: Policy
-rules:
-  - level: Metadata
-    verbs: ["gett"]
-POLICY
+cp "$root/Scripts/fixtures/good-policy.yaml" good.yaml
+cp "$root/Scripts/fixtures/lint-error-policy.yaml" lint-bad.yaml
 cat > refused.yaml <<'POLICY'
 apiVersion: "audit.k8s.io/v1"
 kind: "Policy"
@@ -71,7 +59,7 @@ expect() {
 }
 expect pass auditsim-lint good.yaml deployment.yaml
 expect fail auditsim-lint lint-bad.yaml
-grep -q "lint-bad.yaml:5:.*error\[AP201\]" "$work/out.txt" || fail "the lint finding is not shown: $(cat "$work/out.txt")"
+grep -q "lint-bad.yaml:7:.*error\[AP201\]" "$work/out.txt" || fail "the lint finding is not shown: $(cat "$work/out.txt")"
 expect fail auditsim-lint good.yaml refused.yaml
 expect pass auditsim-check good.yaml lint-bad.yaml deployment.yaml
 expect fail auditsim-check refused.yaml

@@ -37,7 +37,7 @@ unexpected=$(grep -v -E '^\s*(linux-vdso\.so\.1|libc\.so\.6|libm\.so\.6|/lib64/l
 echo "== runs from the archive with LD_LIBRARY_PATH empty"
 run() { (cd "$work/run" && env -i HOME="$work/home" PATH=/usr/bin:/bin LD_LIBRARY_PATH= "$top/bin/auditsim" "$@"); }
 run --version | grep -q "^auditsim " || fail "--version"
-printf 'apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    omitStages: [RequestReceived]\n' > "$work/run/good.yaml"
+cp "$root/Scripts/fixtures/good-policy.yaml" "$work/run/good.yaml"
 status=0; run lint good.yaml > "$work/lint.txt" || status=$?
 [ "$status" -le 1 ] || fail "auditsim lint exited $status: $(cat "$work/lint.txt")"
 grep -q "good.yaml: .*accepts it" "$work/lint.txt" || fail "auditsim lint: unexpected output: $(cat "$work/lint.txt")"
