@@ -96,6 +96,8 @@ struct EstimateCommand: ParsableCommand {
     @Flag(name: .long, help: "Merge estimates written by --format json instead of replaying a corpus.")
     var merge = false
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         _ = try retention()
         try OptionRange.require(compressionRatio, in: 1...StorageModel.maximumCompressionRatio, option: "--compression-ratio")
@@ -153,7 +155,15 @@ struct EstimateCommand: ParsableCommand {
         let replay = corpusOptions.replayOptions
         let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
         let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
-        return try runner.run(canReread: !inputs.contains("-")) { try corpusOptions.corpusReader(inputs: inputs) }
+        // Each pass over the corpus gets its own progress line, erased when the next begins.
+        var line: TerminalProgress?
+        defer { line?.finish() }
+        return try runner.run(canReread: !inputs.contains("-")) {
+            line?.finish()
+            let shown = progress.showing(try corpusOptions.corpusReader(inputs: inputs))
+            line = shown.line
+            return shown.reader
+        }
     }
 
     private func mergedReport(_ inputs: [String]) throws -> EstimateReport {

@@ -19,7 +19,7 @@ struct RulesCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A check ID such as AP203.", valueName: "id"))
+    @Argument(help: ArgumentHelp("A check ID such as AP203.", valueName: "id"), completion: .list(LintRules.ids))
     var id: String?
 
     @Option(name: .long, help: ArgumentHelp("Write docs/rules-style Markdown pages (APxxx.md and README.md) into this directory.", valueName: "directory"))
