@@ -1,3 +1,4 @@
+import AuditPolicy
 import AuditReplay
 
 /// The text report of `auditsim replay`.
@@ -14,6 +15,7 @@ struct ReplayRendering {
         if report.duplicateEvents > 0 { notes.append("\(Self.count(report.duplicateEvents)) duplicate or late events ignored") }
         if report.reencodedEvents > 0 { notes.append("\(Self.count(report.reencodedEvents)) events not in kube-apiserver's log form were re-encoded first") }
         if report.malformed.count > 0 { notes.append("\(Self.count(report.malformed.count)) malformed lines skipped") }
+        notes += repairNotes
         for note in notes { lines.append("  \(note)") }
         let limits = report.limits
         var limitLine = "Limit: \(Self.count(limits.maxEventSize)) bytes per event (CloudWatch's maximum: \(Self.count(limits.cloudWatchMaxEventSize)))"
@@ -25,6 +27,7 @@ struct ReplayRendering {
         if report.policies.count > 1 { lines.append(contentsOf: comparison()) }
         for policy in report.policies { lines.append(contentsOf: section(policy)) }
 
+        lines += repairSections
         if report.malformed.count > 0 {
             lines.append("")
             lines.append("Malformed lines (\(Self.count(report.malformed.count))):")
@@ -111,6 +114,48 @@ struct ReplayRendering {
             }
             if oversize.events > min(shown, oversize.offenders.count) {
                 lines.append("    ... and \(Self.count(oversize.events - min(shown, oversize.offenders.count))) more")
+            }
+        }
+        return lines
+    }
+
+    /// One line per thing the recording lacked (`RecordingRepairs`).
+    private var repairNotes: [String] {
+        let repairs = report.repairs
+        var notes: [String] = []
+        let cut = repairs.cutLines
+        if cut.count > 0 {
+            notes.append("\(Self.count(cut.count)) lines cut by CloudWatch (\(CloudWatchTruncation.suffix)): \(Self.count(cut.replayed)) replayed from what survives, as lower bounds")
+        }
+        if repairs.v1beta1Events + repairs.v1alpha1Events > 0 {
+            notes.append("\(Self.count(repairs.v1beta1Events)) audit.k8s.io/v1beta1 and \(Self.count(repairs.v1alpha1Events)) v1alpha1 events converted to v1")
+        }
+        if repairs.rebuiltResponseStatuses > 0 {
+            notes.append("\(Self.count(repairs.rebuiltResponseStatuses)) responseStatus rebuilt from the Status response, as 1.36 copies it")
+        }
+        if repairs.eventsWithoutTimestamps.count > 0 {
+            notes.append("\(Self.count(repairs.eventsWithoutTimestamps.count)) events without any timestamp (sized as kube-apiserver writes one)")
+        }
+        if repairs.auditIDCollisions.count > 0 {
+            notes.append("\(Self.count(repairs.auditIDCollisions.count)) requests reuse the auditID of a different request (replayed apart)")
+        }
+        return notes
+    }
+
+    /// The first few events of each repair, listed like malformed lines.
+    private var repairSections: [String] {
+        let repairs = report.repairs
+        var lines: [String] = []
+        for (title, count, shown) in [
+            ("Lines cut by CloudWatch", repairs.cutLines.count, repairs.cutLines.shown),
+            ("Events without timestamps", repairs.eventsWithoutTimestamps.count, repairs.eventsWithoutTimestamps.shown),
+            ("auditIDs shared by different requests", repairs.auditIDCollisions.count, repairs.auditIDCollisions.shown),
+        ] where count > 0 {
+            lines.append("")
+            lines.append("\(title) (\(Self.count(count))):")
+            for event in shown.prefix(self.shown) { lines.append("  " + TerminalEscaping.escaped(event.description)) }
+            if count > min(self.shown, shown.count) {
+                lines.append("  ... and \(Self.count(count - min(self.shown, shown.count))) more")
             }
         }
         return lines
