@@ -125,19 +125,21 @@ struct ReplayRendering {
         var notes: [String] = []
         let cut = repairs.cutLines
         if cut.count > 0 {
-            notes.append("\(Self.count(cut.count)) lines cut by CloudWatch (\(CloudWatchTruncation.suffix)): \(Self.count(cut.replayed)) replayed from what survives, as lower bounds")
+            notes.append("\(Self.count(cut.count, "line")) cut by CloudWatch (\(CloudWatchTruncation.suffix)): \(Self.count(cut.replayed)) replayed from what survives, as lower bounds")
         }
-        if repairs.v1beta1Events + repairs.v1alpha1Events > 0 {
-            notes.append("\(Self.count(repairs.v1beta1Events)) audit.k8s.io/v1beta1 and \(Self.count(repairs.v1alpha1Events)) v1alpha1 events converted to v1")
+        let versions = [("v1beta1", repairs.v1beta1Events), ("v1alpha1", repairs.v1alpha1Events)].filter { $0.1 > 0 }
+        if !versions.isEmpty {
+            notes.append(versions.map { "\(Self.count($0.1)) \($0.0)" }.joined(separator: " and ") + " event\(versions.map(\.1).reduce(0, +) == 1 ? "" : "s") converted to audit.k8s.io/v1")
         }
         if repairs.rebuiltResponseStatuses > 0 {
             notes.append("\(Self.count(repairs.rebuiltResponseStatuses)) responseStatus rebuilt from the Status response, as 1.36 copies it")
         }
         if repairs.eventsWithoutTimestamps.count > 0 {
-            notes.append("\(Self.count(repairs.eventsWithoutTimestamps.count)) events without any timestamp (sized as kube-apiserver writes one)")
+            notes.append("\(Self.count(repairs.eventsWithoutTimestamps.count, "event")) without any timestamp (sized as kube-apiserver writes one)")
         }
-        if repairs.auditIDCollisions.count > 0 {
-            notes.append("\(Self.count(repairs.auditIDCollisions.count)) requests reuse the auditID of a different request (replayed apart)")
+        let collisions = repairs.auditIDCollisions.count
+        if collisions > 0 {
+            notes.append("\(Self.count(collisions, "request")) \(collisions == 1 ? "reuses" : "reuse") the auditID of a different request (replayed apart)")
         }
         return notes
     }
