@@ -81,6 +81,23 @@ struct RecordingRepairTests {
         #expect(lines == [Self.objectRefEvent(version: "v1", objectRef: converted)])
     }
 
+    @Test("old event versions: the policy matches the converted v1alpha1 group")
+    func v1alpha1GroupMatches() throws {
+        let policy = try testPolicy("""
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+        - level: Metadata
+          resources:
+          - group: rbac.authorization.k8s.io
+        - level: None
+        """)
+        let event = Self.objectRefEvent(version: "v1alpha1", objectRef: #"{"resource":"roles","apiVersion":"rbac.authorization.k8s.io/v1"}"#)
+        let replay = try TestReplay(TestLines([event]), policies: [policy])
+        #expect(replay.policy.rules.map(\.requests) == [1, 0])
+        #expect(replay.report.repairs.v1alpha1Events == 1)
+    }
+
     static func timedEvent(_ members: String) -> String {
         #"{"kind":"Event","apiVersion":"audit.k8s.io/v1beta1","level":"Metadata","auditID":"a","stage":"ResponseComplete","requestURI":"/x","verb":"get","user":{"username":"u"}"# + members + "}"
     }
