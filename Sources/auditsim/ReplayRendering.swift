@@ -125,7 +125,7 @@ struct ReplayRendering {
         var notes: [String] = []
         let cut = repairs.cutLines
         if cut.count > 0 {
-            notes.append("\(Self.count(cut.count, "line")) cut by CloudWatch (\(CloudWatchTruncation.suffix)): \(Self.count(cut.replayed)) replayed from what survives, as lower bounds")
+            notes.append("\(Self.count(cut.count, "line")) cut by CloudWatch (\(CloudWatchTruncation.suffix)): \(Self.count(repairs.replayedCutLines)) replayed from what survives, as lower bounds")
         }
         let versions = [("v1beta1", repairs.v1beta1Events), ("v1alpha1", repairs.v1alpha1Events)].filter { $0.1 > 0 }
         if !versions.isEmpty {

@@ -152,6 +152,10 @@ struct RecordingRepairTests {
         (#"{"metadata":{},"code":409}"#,
          #"{"kind":"Status","apiVersion":"v1","metadata":{"resourceVersion":"9"},"status":"Failure","reason":"Conflict","details":{"causes":[{"field":"f","reason":"r"}],"retryAfterSeconds":1,"name":"p"},"code":409}"#,
          #"{"metadata":{},"status":"Failure","reason":"Conflict","details":{"name":"p","causes":[{"reason":"r","field":"f"}],"retryAfterSeconds":1},"code":409}"#),
+        // Recorded by 1.36 already: nothing to rebuild.
+        (#"{"metadata":{},"status":"Success","details":{"name":"p","kind":"pods"},"code":200}"#,
+         #"{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success","details":{"name":"p","kind":"pods"}}"#,
+         #"{"metadata":{},"status":"Success","details":{"name":"p","kind":"pods"},"code":200}"#),
         // Not a Status: the recorded responseStatus stays as it is.
         (#"{"metadata":{},"code":200}"#,
          #"{"kind":"Pod","apiVersion":"v1","metadata":{"name":"p"},"status":"Success"}"#,
@@ -165,6 +169,8 @@ struct RecordingRepairTests {
         let replay = try TestReplay(TestLines([recorded]), policies: [try everything(at: .requestResponse)])
         #expect(replay.emitted.last == expected)
         #expect(replay.report.repairs.rebuiltResponseStatuses == (recordedStatus == expectedStatus ? 0 : 1))
+        // The recording is in log-backend form: only a rebuilt status makes it re-encoded.
+        #expect(replay.report.reencodedEvents == (recordedStatus == expectedStatus ? 0 : 1))
         // LogResponseObject sets responseStatus at Metadata too, without the body.
         let metadata = try #require(try Self.responseComplete([recorded]).first)
         #expect(metadata.contains(#""responseStatus":"# + expectedStatus + #","requestReceivedTimestamp""#))
@@ -203,7 +209,7 @@ struct RecordingRepairTests {
         let replay = try TestReplay(TestLines([cut, "{not json"]), policies: [try everything(at: .metadata)])
         let repairs = replay.report.repairs
         #expect(repairs.cutLines.count == 1)
-        #expect(repairs.cutLines.replayed == 1)
+        #expect(repairs.replayedCutLines == 1)
         #expect(repairs.cutLines.shown.first?.detail == "replayed as a lower bound: create configmaps -n default as u (no groups)")
         #expect(replay.report.malformed.count == 1)
         #expect(replay.report.requests == 1)
@@ -220,7 +226,7 @@ struct RecordingRepairTests {
         let replay = try TestReplay(TestLines([#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","audi[Truncated...]"#, GroupingTests.get("a", .responseComplete)]),
                                     policies: [try everything(at: .metadata)])
         #expect(replay.report.repairs.cutLines.count == 1)
-        #expect(replay.report.repairs.cutLines.replayed == 0)
+        #expect(replay.report.repairs.replayedCutLines == 0)
         #expect(replay.report.repairs.cutLines.shown.first?.detail == "not replayed: not an audit event: auditID is missing")
         #expect(replay.report.malformed.count == 0)
         #expect(replay.report.requests == 1)

@@ -96,14 +96,14 @@ struct BatchScanner {
                         continue
                     }
                     scanner.truncateCandidates(to: mark)
-                    try reencode(bytes, origin: RecordOrigin(), line: record.line, into: &result)
+                    try reencode(bytes, origin: RecordOrigin(), line: record.line, storedAt: event.isCanonical ? record.range : nil, into: &result)
                 } catch {
                     scanner.truncateCandidates(to: mark)
                     if CutEventRecovery.isCut(bytes) {
                         let surviving = CutEventRecovery.survivingMembers(of: bytes)
                         do throws(EventScanFailure) {
                             try surviving.withUnsafeBufferPointer { buffer throws(EventScanFailure) in
-                                try reencode(buffer, origin: RecordOrigin(wasCut: true), line: record.line, into: &result)
+                                try reencode(buffer, origin: RecordOrigin(wasCut: true), line: record.line, storedAt: nil, into: &result)
                             }
                         } catch {
                             scanner.truncateCandidates(to: mark)
@@ -124,12 +124,19 @@ struct BatchScanner {
     }
 
     /// Puts an event in log-backend form (`EventCanonicalizer`), scans that and adds its record.
-    private mutating func reencode(_ bytes: UnsafeBufferPointer<UInt8>, origin: RecordOrigin, line: Int, into result: inout ScannedBatch) throws(EventScanFailure) {
+    /// An event already in that form (`storedAt` its range in the batch's storage), which comes
+    /// out unchanged, keeps its own bytes and is not counted as re-encoded.
+    private mutating func reencode(_ bytes: UnsafeBufferPointer<UInt8>, origin: RecordOrigin, line: Int, storedAt stored: Range<Int>?, into result: inout ScannedBatch) throws(EventScanFailure) {
         let canonical = try EventCanonicalizer.canonicalize(bytes)
         var origin = origin
         origin.version = canonical.version
         origin.lacksTimestamps = canonical.lacksTimestamps
         origin.rebuiltStatus = canonical.rebuiltStatus
+        if let stored, canonical.bytes.elementsEqual(bytes) {
+            let record = analyze(try scanner.scan(bytes), bytes: bytes, range: stored, isReencoded: false, origin: origin, source: result.source, line: line)
+            result.records.append(record)
+            return
+        }
         let range = result.reencoded.count..<(result.reencoded.count + canonical.bytes.count)
         let source = result.source
         let scanned = try canonical.bytes.withUnsafeBufferPointer { buffer throws(EventScanFailure) -> ScannedRecord in
@@ -159,7 +166,7 @@ struct BatchScanner {
         if origin.rebuiltStatus { repairs.rebuiltResponseStatuses += 1 }
         if origin.lacksTimestamps { repairs.eventsWithoutTimestamps.note(note(), limit: malformedShownLimit) }
         if origin.wasCut {
-            repairs.cutLines.replayed += 1
+            repairs.replayedCutLines += 1
             var cut = note()
             cut.detail = "replayed as a lower bound: " + cut.detail
             repairs.cutLines.note(cut, limit: malformedShownLimit)

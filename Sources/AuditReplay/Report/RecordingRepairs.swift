@@ -5,7 +5,9 @@
 public struct RecordingRepairs: Codable, Sendable, Hashable {
     /// Lines that CloudWatch Logs cut at its event size limit (ending in `[Truncated...]`):
     /// counted apart from malformed lines.
-    public var cutLines = CutLines()
+    public var cutLines = NotedEvents()
+    /// How many cut lines still held an auditID and a verb, and were replayed as lower bounds.
+    public var replayedCutLines = 0
     /// Events with no timestamp at all (no `requestReceivedTimestamp`, `stageTimestamp`,
     /// `timestamp` or `metadata.creationTimestamp`): they are written with a placeholder time of
     /// the same length, so sizes stay exact, and count for no time in breakdowns.
@@ -24,32 +26,13 @@ public struct RecordingRepairs: Codable, Sendable, Hashable {
 
     /// Adds another part's repairs (a later batch's), keeping at most `limit` of each list.
     mutating func add(_ other: RecordingRepairs, limit: Int) {
-        cutLines.count += other.cutLines.count
-        cutLines.replayed += other.cutLines.replayed
-        cutLines.shown += other.cutLines.shown.prefix(max(0, limit - cutLines.shown.count))
+        cutLines.add(other.cutLines, limit: limit)
+        replayedCutLines += other.replayedCutLines
         eventsWithoutTimestamps.add(other.eventsWithoutTimestamps, limit: limit)
         auditIDCollisions.add(other.auditIDCollisions, limit: limit)
         v1beta1Events += other.v1beta1Events
         v1alpha1Events += other.v1alpha1Events
         rebuiltResponseStatuses += other.rebuiltResponseStatuses
-    }
-}
-
-/// Lines CloudWatch cut, all counted, the first few shown.
-public struct CutLines: Codable, Sendable, Hashable {
-    /// How many lines were cut.
-    public var count = 0
-    /// How many of them still held an auditID and a verb, and were replayed as lower bounds.
-    public var replayed = 0
-    /// The first few, in input order.
-    public var shown: [NotedEvent] = []
-
-    public init() {}
-
-    /// Counts one, keeping it when fewer than `limit` are kept.
-    mutating func note(_ event: @autoclosure () -> NotedEvent, limit: Int) {
-        count += 1
-        if shown.count < limit { shown.append(event()) }
     }
 }
 
@@ -74,7 +57,7 @@ public struct NotedEvents: Codable, Sendable, Hashable {
     }
 }
 
-/// One event of a `NotedEvents` or `CutLines` list.
+/// One event of a `NotedEvents` list.
 public struct NotedEvent: Codable, Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
