@@ -185,6 +185,7 @@ struct BatchScanner {
             source: source, line: line, attributes: attributes, objectReference: decoded.objectReference,
             decisions: decisions.decisions(for: attributes, under: policies)
         )
+        let auditIDHash = Self.hash(bytes, event.auditID)
         return ScannedRecord(
             isReencoded: isReencoded,
             range: range,
@@ -192,20 +193,18 @@ struct BatchScanner {
             requestRemovals: BodyRemovals(candidates[event.requestObjectEdits]),
             responseRemovals: BodyRemovals(candidates[event.responseObjectEdits]),
             facts: facts,
-            auditIDHash: Self.hash(bytes, [event.auditID]),
-            requestHash: Self.hash(bytes, [event.auditID, event.verb, event.requestURI, event.user]),
+            auditIDHash: auditIDHash,
+            requestHash: Self.hash(bytes, event.user, continuing: Self.hash(bytes, event.requestURI, continuing: Self.hash(bytes, event.verb, continuing: auditIDHash))),
             origin: origin,
             auditID: origin == RecordOrigin() ? "" : GoJSONString.decodeString(UnsafeBufferPointer(rebasing: bytes[event.auditID.start..<event.auditID.end]))
         )
     }
 
-    /// FNV-1a of the bytes of the spans, one after the other.
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ spans: [ByteSpan]) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for span in spans {
-            for index in span.start..<span.end {
-                hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
-            }
+    /// FNV-1a of a span's bytes, continuing the hash of earlier spans (`seed`).
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ span: ByteSpan, continuing seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
+        var hash = seed
+        for index in span.start..<span.end {
+            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
         }
         return hash
     }

@@ -30,9 +30,10 @@ struct RecordedCopy {
     /// Whether the copy is of the same request as `other`: the same auditID, verb, requestURI
     /// and user, byte for byte.
     func isSameRequest(as other: RecordedCopy) -> Bool {
-        [event.auditID, event.verb, event.requestURI, event.user].elementsEqual(
-            [other.event.auditID, other.event.verb, other.event.requestURI, other.event.user]
-        ) { slice($0).elementsEqual(other.slice($1)) }
+        func same(_ field: KeyPath<ScannedEvent, ByteSpan>) -> Bool {
+            slice(event[keyPath: field]).elementsEqual(other.slice(other.event[keyPath: field]))
+        }
+        return same(\.auditID) && same(\.verb) && same(\.requestURI) && same(\.user)
     }
 
     /// The candidates of one body.
