@@ -81,6 +81,15 @@ struct RecordingRepairTests {
         #expect(lines == [Self.objectRefEvent(version: "v1", objectRef: converted)])
     }
 
+    @Test("old event versions: an event without apiVersion is read by its shape, even when otherwise in log-backend form")
+    func versionFromShape() throws {
+        let recorded = Self.objectRefEvent(version: "v1", objectRef: #"{"resource":"roles","apiVersion":"rbac.authorization.k8s.io/v1"}"#)
+            .replacingOccurrences(of: #""kind":"Event","apiVersion":"audit.k8s.io/v1","#, with: "")
+        let replay = try TestReplay(TestLines([recorded]), policies: [try everything(at: .metadata)])
+        #expect(replay.emitted.last == Self.objectRefEvent(version: "v1", objectRef: #"{"resource":"roles","apiGroup":"rbac.authorization.k8s.io","apiVersion":"v1"}"#))
+        #expect(replay.report.repairs.v1alpha1Events == 1)
+    }
+
     @Test("old event versions: the policy matches the converted v1alpha1 group")
     func v1alpha1GroupMatches() throws {
         let policy = try testPolicy("""

@@ -91,12 +91,12 @@ struct BatchScanner {
                 let mark = scanner.candidates.count
                 do throws(EventScanFailure) {
                     let event = try scanner.scan(bytes)
-                    if event.isCanonical && !(event.responseObject.isPresent && StatusResponse.mayBeStatus(UnsafeBufferPointer(rebasing: bytes[event.responseObject.start..<event.responseObject.end]))) {
+                    if event.isCanonical && Self.isLogBackendV1(bytes, event) {
                         result.records.append(analyze(event, bytes: bytes, range: record.range, isReencoded: false, origin: RecordOrigin(), source: batch.source, line: record.line))
                         continue
                     }
                     scanner.truncateCandidates(to: mark)
-                    try reencode(bytes, origin: RecordOrigin(), line: record.line, storedAt: event.isCanonical ? record.range : nil, into: &result)
+                    try reencode(bytes, origin: RecordOrigin(), line: record.line, storedAt: record.range, into: &result)
                 } catch {
                     scanner.truncateCandidates(to: mark)
                     if CutEventRecovery.isCut(bytes) {
@@ -123,9 +123,21 @@ struct BatchScanner {
         return result
     }
 
+    /// Whether an event the scanner found canonical also needs nothing the canonicalizer does
+    /// beyond re-encoding: it starts as the log backend starts every v1 event (so it declares v1,
+    /// not an older version to convert or none to infer; `RecordedEventVersion`), and its
+    /// response is not a Status whose responseStatus may need rebuilding (`StatusResponse`).
+    private static func isLogBackendV1(_ bytes: UnsafeBufferPointer<UInt8>, _ event: ScannedEvent) -> Bool {
+        guard bytes.starts(with: v1Prefix) else { return false }
+        guard event.responseObject.isPresent else { return true }
+        return !StatusResponse.mayBeStatus(UnsafeBufferPointer(rebasing: bytes[event.responseObject.start..<event.responseObject.end]))
+    }
+
+    private static let v1Prefix: [UInt8] = Array(#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","#.utf8)
+
     /// Puts an event in log-backend form (`EventCanonicalizer`), scans that and adds its record.
-    /// An event already in that form (`storedAt` its range in the batch's storage), which comes
-    /// out unchanged, keeps its own bytes and is not counted as re-encoded.
+    /// An event that comes out unchanged keeps its own bytes (`storedAt`, its range in the
+    /// batch's storage, when it has one) and is not counted as re-encoded.
     private mutating func reencode(_ bytes: UnsafeBufferPointer<UInt8>, origin: RecordOrigin, line: Int, storedAt stored: Range<Int>?, into result: inout ScannedBatch) throws(EventScanFailure) {
         let canonical = try EventCanonicalizer.canonicalize(bytes)
         var origin = origin
@@ -133,8 +145,9 @@ struct BatchScanner {
         origin.lacksTimestamps = canonical.lacksTimestamps
         origin.rebuiltStatus = canonical.rebuiltStatus
         if let stored, canonical.bytes.elementsEqual(bytes) {
-            let record = analyze(try scanner.scan(bytes), bytes: bytes, range: stored, isReencoded: false, origin: origin, source: result.source, line: line)
-            result.records.append(record)
+            let event = try scanner.scan(bytes)
+            guard event.isCanonical else { throw EventScanFailure(reason: "the event could not be put in log-backend form") }
+            result.records.append(analyze(event, bytes: bytes, range: stored, isReencoded: false, origin: origin, source: result.source, line: line))
             return
         }
         let range = result.reencoded.count..<(result.reencoded.count + canonical.bytes.count)

@@ -146,8 +146,6 @@ struct EventScanner {
             guard value.hasPrefix("audit.k8s.io/") else {
                 throw EventScanFailure(reason: "not an audit event: apiVersion is \"\(value)\", not audit.k8s.io/v1")
             }
-            // An older version converts to v1 in the slow path (`RecordedEventVersion`).
-            if value != "audit.k8s.io/v1" { event.isCanonical = false }
         case .level:
             let span = try Self.copiedString(&scanner, field: FieldName("level"), event: &event)
             event.level = span.isPresent ? Self.level(scanner, span) : nil
