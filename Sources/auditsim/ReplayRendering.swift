@@ -18,6 +18,7 @@ struct ReplayRendering {
         if report.duplicateEvents > 0 { notes.append("\(Self.count(report.duplicateEvents)) duplicate or late events ignored") }
         if report.reencodedEvents > 0 { notes.append("\(Self.count(report.reencodedEvents)) events not in kube-apiserver's log form were re-encoded first") }
         if report.malformed.count > 0 { notes.append("\(Self.count(report.malformed.count)) malformed lines skipped") }
+        notes += repairNotes
         for note in notes { lines.append("  \(note)") }
         let limits = report.limits
         var limitLine = "Limit: \(Self.count(limits.maxEventSize)) bytes per event (CloudWatch's maximum: \(Self.count(limits.cloudWatchMaxEventSize)))"
@@ -29,6 +30,7 @@ struct ReplayRendering {
         if report.policies.count > 1 { lines.append(contentsOf: comparison()) }
         for policy in report.policies { lines.append(contentsOf: section(policy)) }
 
+        lines += repairSections
         if report.malformed.count > 0 {
             lines.append("")
             lines.append(emphasis.header("Malformed lines (\(Self.count(report.malformed.count))):"))
@@ -115,6 +117,50 @@ struct ReplayRendering {
             }
             if oversize.events > min(shown, oversize.offenders.count) {
                 lines.append("    ... and \(Self.count(oversize.events - min(shown, oversize.offenders.count))) more")
+            }
+        }
+        return lines
+    }
+
+    /// One line per thing the recording lacked (`RecordingRepairs`).
+    private var repairNotes: [String] {
+        let repairs = report.repairs
+        var notes: [String] = []
+        let cut = repairs.cutLines
+        if cut.count > 0 {
+            notes.append("\(Self.count(cut.count, "line")) cut by CloudWatch (\(CloudWatchTruncation.suffix)): \(Self.count(repairs.replayedCutLines)) replayed from what survives, as lower bounds")
+        }
+        let versions = [("v1beta1", repairs.v1beta1Events), ("v1alpha1", repairs.v1alpha1Events)].filter { $0.1 > 0 }
+        if !versions.isEmpty {
+            notes.append(versions.map { "\(Self.count($0.1)) \($0.0)" }.joined(separator: " and ") + " event\(versions.map(\.1).reduce(0, +) == 1 ? "" : "s") converted to audit.k8s.io/v1")
+        }
+        if repairs.rebuiltResponseStatuses > 0 {
+            notes.append("\(Self.count(repairs.rebuiltResponseStatuses)) responseStatus rebuilt from the Status response, as 1.36 copies it")
+        }
+        if repairs.eventsWithoutTimestamps.count > 0 {
+            notes.append("\(Self.count(repairs.eventsWithoutTimestamps.count, "event")) without any timestamp (sized as kube-apiserver writes one)")
+        }
+        let collisions = repairs.auditIDCollisions.count
+        if collisions > 0 {
+            notes.append("\(Self.count(collisions, "request")) \(collisions == 1 ? "reuses" : "reuse") the auditID of a different request (replayed apart)")
+        }
+        return notes
+    }
+
+    /// The first few events of each repair, listed like malformed lines.
+    private var repairSections: [String] {
+        let repairs = report.repairs
+        var lines: [String] = []
+        for (title, count, shown) in [
+            ("Lines cut by CloudWatch", repairs.cutLines.count, repairs.cutLines.shown),
+            ("Events without timestamps", repairs.eventsWithoutTimestamps.count, repairs.eventsWithoutTimestamps.shown),
+            ("auditIDs shared by different requests", repairs.auditIDCollisions.count, repairs.auditIDCollisions.shown),
+        ] where count > 0 {
+            lines.append("")
+            lines.append("\(title) (\(Self.count(count))):")
+            for event in shown.prefix(self.shown) { lines.append("  " + TerminalEscaping.escaped(event.description)) }
+            if count > min(self.shown, shown.count) {
+                lines.append("  ... and \(Self.count(count - min(self.shown, shown.count))) more")
             }
         }
         return lines

@@ -13,6 +13,7 @@ final class ReplayConsumer {
     private var incompleteRequests = 0
     private var reencodedEvents = 0
     private var malformed = MalformedLines()
+    private var repairs = RecordingRepairs()
 
     init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?, observer: (any ReplayObserver)?) {
         self.options = options
@@ -21,7 +22,7 @@ final class ReplayConsumer {
         window = RequestWindow(limits: RequestWindow.Limits(
             maxRequests: options.maxWaitingRequests, maxBytes: options.maxWaitingBytes,
             rememberedRequests: max(2 * options.maxWaitingRequests, 65_536)
-        ))
+        ), shownCollisions: options.malformedShown)
         accumulators = policies.map {
             PolicyAccumulator(name: $0.name, policy: $0.policy, limits: options.limits, offenderLimit: options.offenderLimit)
         }
@@ -33,6 +34,7 @@ final class ReplayConsumer {
         for line in batch.malformedShown where malformed.shown.count < options.malformedShown {
             malformed.shown.append(line)
         }
+        repairs.add(batch.repairs, limit: options.malformedShown)
         try batch.storage.withUnsafeBufferPointer { storage in
             try batch.reencoded.withUnsafeBufferPointer { reencoded in
                 try batch.candidates.withUnsafeBufferPointer { candidates in
@@ -44,7 +46,8 @@ final class ReplayConsumer {
                             bytes: UnsafeBufferPointer(rebasing: (record.isReencoded ? reencoded : storage)[record.range]),
                             event: record.event, candidates: candidates,
                             requestRemovals: record.requestRemovals, responseRemovals: record.responseRemovals,
-                            facts: record.facts, auditIDHash: record.auditIDHash
+                            facts: record.facts, auditIDHash: record.auditIDHash, requestHash: record.requestHash,
+                            origin: record.origin
                         )
                         try window.add(copy) { try replay($0) }
                     }
@@ -69,6 +72,7 @@ final class ReplayConsumer {
     func finish(inputs: [String]) throws -> ReplayReport {
         try inputCheck.finish(inputs: inputs)
         try window.flush { try replay($0) }
+        repairs.auditIDCollisions = window.collisions
         return ReplayReport(
             inputs: inputs,
             rawEvents: rawEvents,
@@ -77,6 +81,7 @@ final class ReplayConsumer {
             duplicateEvents: window.duplicates,
             reencodedEvents: reencodedEvents,
             malformed: malformed,
+            repairs: repairs,
             limits: options.limits,
             policies: accumulators.map(\.result)
         )
