@@ -29,6 +29,7 @@ struct AuditSim: AsyncParsableCommand {
             CoverageCommand.self,
             TestCommand.self,
             EstimateCommand.self,
+            CloudTrailCommand.self,
         ]
     )
 
