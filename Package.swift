@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "AuditLintTests", dependencies: ["AuditLint"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AuditEstimateTests", dependencies: ["AuditEstimate", "AuditCorpus"]),
         .testTarget(name: "AuditSimIOTests", dependencies: ["AuditSimIO"]),
-        .testTarget(name: "AuditCloudTrailTests", dependencies: ["AuditCloudTrail", "AuditReplay", "CZlib"]),
+        .testTarget(name: "AuditCloudTrailTests", dependencies: ["AuditCloudTrail", "AuditReplay", "AuditCorpus"]),
         // The command line as users run it: exit codes, help text, README examples.
         .testTarget(name: "AuditSimCLITests", dependencies: ["auditsim"], exclude: ["Fixtures", "Snapshots"]),
     ],
