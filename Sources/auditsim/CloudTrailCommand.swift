@@ -21,8 +21,8 @@ struct CloudTrailCommand: ParsableCommand {
 
         Examples:
           auditsim cloudtrail AWSLogs/111122223333/CloudTrail/us-west-2/
-          aws cloudtrail lookup-events > events.json && auditsim cloudtrail events.json --format json
-          auditsim cloudtrail trail/ --audit audit.jsonl.gz --cluster prod --fail-on-findings
+          auditsim cloudtrail lookup-events.json --format json
+          auditsim cloudtrail trail/ --audit audit.jsonl.gz --fail-on-findings
         """
     )
 
