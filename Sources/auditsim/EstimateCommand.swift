@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditCloudTrail
 import AuditEstimate
 import AuditPolicy
 import AuditCorpus
@@ -82,6 +83,9 @@ struct EstimateCommand: ParsableCommand {
     @Flag(name: .long, help: "Merge estimates written by --format json instead of replaying a corpus.")
     var merge = false
 
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CloudTrail files or directories of the corpus's cluster (see auditsim cloudtrail): the time its audit log was off is reported and left out of the time span.", valueName: "file"))
+    var cloudtrail: [String] = []
+
     func validate() throws {
         _ = try retention()
         try OptionRange.require(compressionRatio, in: 1...StorageModel.maximumCompressionRatio, option: "--compression-ratio")
@@ -97,10 +101,10 @@ struct EstimateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
+        try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy + cloudtrail)
         let report = merge ? try mergedReport(inputs) : try CorpusReplayOptions.hintingPolicy { try replayedReport(inputs) }
         if let html {
-            let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
+            let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy + cloudtrail))
             try file.write(EstimateHTML.render(report))
             try file.finish()
         }
@@ -120,7 +124,9 @@ struct EstimateCommand: ParsableCommand {
             ),
             storage: StorageModel(retentionDays: try retention(), compressionRatio: compressionRatio),
             durationSeconds: duration.map { Double($0.seconds) },
-            top: top
+            top: top,
+            auditLogOff: cloudtrail.isEmpty ? nil
+                : try CloudTrailAnalysis.auditLogGaps(trailPaths: cloudtrail).map { AuditLogOffSpan(from: $0.from, to: $0.to) }
         )
     }
 

@@ -62,6 +62,8 @@ struct ExitCodeTests {
         Case(situation: "cloudtrail, missing file", arguments: ["cloudtrail", "missing.json"], status: 2),
         Case(situation: "cloudtrail, no CloudTrail event", arguments: ["cloudtrail", "good.yaml"], status: 2),
         Case(situation: "cloudtrail, an unknown cluster", arguments: ["cloudtrail", "trail.json", "--audit", "rec.jsonl", "--cluster", "other"], status: 2),
+        Case(situation: "estimate, --cloudtrail", arguments: ["estimate", "rec.jsonl", "--no-suggestions", "--cloudtrail", "trail.json"], status: 0),
+        Case(situation: "estimate, --cloudtrail without a CloudTrail event", arguments: ["estimate", "rec.jsonl", "--cloudtrail", "good.yaml"], status: 2),
         Case(situation: "cloudtrail, standard input twice", arguments: ["cloudtrail", "-", "--audit", "-"], status: 2, stdin: ""),
     ]
 

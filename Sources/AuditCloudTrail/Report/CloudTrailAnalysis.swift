@@ -55,6 +55,15 @@ public enum CloudTrailAnalysis {
         )
     }
 
+    /// The spans in which the audit log of the trail's cluster was off (for `estimate
+    /// --cloudtrail`); the trail must hold one cluster, or name it with `clusterName`.
+    public static func auditLogGaps(trailPaths: [String], clusterName: String? = nil,
+                                    maxEventBytes: Int = InputEventLimit.defaultBytes) throws -> [TimeSpan] {
+        let trail = TrailAnalysis(events: try TrailReader.read(paths: trailPaths, maxEventBytes: maxEventBytes).events)
+        let cluster = try chooseCluster(clusterName, among: trail.clusters.map(\.key))
+        return trail.loggingGaps.filter { $0.cluster == cluster && $0.logType == .audit }.map(\.span)
+    }
+
     /// The cluster named `name`, or the only cluster when no name is given; `nil` when the trail has none.
     static func chooseCluster(_ name: String?, among clusters: [ClusterKey]) throws(ClusterChoiceError) -> ClusterKey? {
         guard let name else {
