@@ -65,6 +65,25 @@ struct CloudTrailInputTests {
         #expect(report.trail.malformed.shown[1].reason.contains("eventSource"))
     }
 
+    @Test func aRecordOverTheInputLimitIsSkippedAndCountedWithItsLocation() throws {
+        let huge = F.eks("2026-11-02T09:30:00Z", "TagResource", ["tags": ["padding": String(repeating: "x", count: 4_096)]])
+        let root = try F.directory(["t.json": Array(F.logFile([Self.records[0], huge, Self.records[3]]).utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let report = try CloudTrailAnalysis.run(trailPaths: [root.path], maxEventBytes: 1_024)
+        #expect(report.trail.events == 2)
+        #expect(report.trail.malformed.count == 1)
+        #expect(report.trail.malformed.shown.first?.kind == .oversize)
+        #expect(report.loggingGaps.count == 1)
+    }
+
+    @Test func textOutputEscapesControlCharactersFromTheTrail() throws {
+        let record = F.eks("2026-11-02T09:00:00Z", "CreateCluster", by: "arn:aws:iam::1:user/\u{1B}[2Jevil", cluster: "prod\u{1B}]0;title\u{07}")
+        let text = CloudTrailText.render(try F.report(trail: ["a.json": F.logFile([record])]))
+        #expect(!text.contains("\u{1B}"))
+        #expect(!text.contains("\u{07}"))
+        #expect(text.contains("evil"))
+    }
+
     @Test func aTrailWithoutAnyEventIsAnInputError() throws {
         #expect(throws: InputError.self) { try F.report(trail: ["empty.json": "{\"Records\":[]}"]) }
     }
