@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AuditLint", targets: ["AuditLint"]),
         .library(name: "AuditEstimate", targets: ["AuditEstimate"]),
         .library(name: "AuditSimIO", targets: ["AuditSimIO"]),
+        .library(name: "AuditCloudTrail", targets: ["AuditCloudTrail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -43,6 +44,8 @@ let package = Package(
         .target(name: "AuditLint", dependencies: ["AuditPolicy", "AuditAnalysis"]),
         // CloudWatch volume and cost from replays: prices, breakdowns, what-if, suggestions, merge, HTML report.
         .target(name: "AuditEstimate", dependencies: ["AuditReplay", "AuditAnalysis"]),
+        // AWS CloudTrail: EKS logging gaps, access changes and node instance lifetimes, compared with audit recordings.
+        .target(name: "AuditCloudTrail", dependencies: ["AuditPolicy", "AuditReplay"]),
         // The command line's edge: safe outputs, policy and file inputs, broken pipes.
         .target(name: "AuditSimIO", dependencies: ["AuditPolicy"]),
         .executableTarget(
@@ -55,6 +58,7 @@ let package = Package(
                 "AuditLint",
                 "AuditEstimate",
                 "AuditSimIO",
+                "AuditCloudTrail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -67,6 +71,7 @@ let package = Package(
         .testTarget(name: "AuditLintTests", dependencies: ["AuditLint"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AuditEstimateTests", dependencies: ["AuditEstimate", "AuditCorpus"]),
         .testTarget(name: "AuditSimIOTests", dependencies: ["AuditSimIO"]),
+        .testTarget(name: "AuditCloudTrailTests", dependencies: ["AuditCloudTrail", "AuditReplay", "AuditCorpus"]),
         // The command line as users run it: exit codes, help text, README examples.
         .testTarget(name: "AuditSimCLITests", dependencies: ["auditsim"], exclude: ["Fixtures", "Snapshots"]),
     ],

@@ -30,6 +30,7 @@ struct AuditSim: AsyncParsableCommand {
             CoverageCommand.self,
             TestCommand.self,
             EstimateCommand.self,
+            CloudTrailCommand.self,
         ]
     )
 

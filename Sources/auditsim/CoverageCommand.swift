@@ -12,6 +12,8 @@ struct CoverageCommand: ParsableCommand {
 
         A policy is a file, - for standard input, or a built-in policy (eks).
 
+        Coverage holds only while logging is on: auditsim cloudtrail reads CloudTrail for the spans when a cluster's audit log was off.
+
         Exit codes: 0 done (and no gap with --fail-on-gap), 1 a checklist row or query falls short with --fail-on-gap, 2 usage or input error, or a policy kube-apiserver refuses.
 
         Examples:

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditCloudTrail
 import AuditEstimate
 import AuditPolicy
 import AuditCorpus
@@ -98,6 +99,9 @@ struct EstimateCommand: ParsableCommand {
 
     @OptionGroup var progress: ProgressOptions
 
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CloudTrail files or directories of the corpus's cluster (see auditsim cloudtrail): the time its audit log was off is reported and left out of the time span.", valueName: "file"))
+    var cloudtrail: [String] = []
+
     func validate() throws {
         _ = try retention()
         try OptionRange.require(compressionRatio, in: 1...StorageModel.maximumCompressionRatio, option: "--compression-ratio")
@@ -119,10 +123,10 @@ struct EstimateCommand: ParsableCommand {
     }
 
     func run() throws {
-        try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
+        try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy + cloudtrail)
         let report = merge ? try mergedReport(inputs) : try CorpusReplayOptions.hintingPolicy { try replayedReport(inputs) }
         if let html {
-            let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
+            let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy + cloudtrail))
             try file.write(EstimateHTML.render(report))
             try file.finish()
         }
@@ -147,7 +151,9 @@ struct EstimateCommand: ParsableCommand {
             storage: StorageModel(retentionDays: try retention(), compressionRatio: compressionRatio),
             pricing: pricing,
             durationSeconds: duration.map { Double($0.seconds) },
-            top: top
+            top: top,
+            auditLogOff: cloudtrail.isEmpty ? nil
+                : try CloudTrailAnalysis.auditLogGaps(trailPaths: cloudtrail).map { AuditLogOffSpan(from: $0.from, to: $0.to) }
         )
     }
 

@@ -63,6 +63,16 @@ struct ExitCodeTests {
         Case(situation: "rules, unknown check", arguments: ["rules", "AP999"], status: 2),
         Case(situation: "rules, markdown into a file", arguments: ["rules", "--markdown", "good.yaml"], status: 2),
         Case(situation: "corpus synth, invalid duration", arguments: ["corpus", "synth", "--duration", "soon"], status: 2),
+        // cloudtrail: findings are printed; they fail the run only with --fail-on-findings.
+        Case(situation: "cloudtrail, findings", arguments: ["cloudtrail", "trail.json"], status: 0),
+        Case(situation: "cloudtrail, findings with --fail-on-findings", arguments: ["cloudtrail", "trail.json", "--fail-on-findings"], status: 1),
+        Case(situation: "cloudtrail, compared with a recording", arguments: ["cloudtrail", "trail.json", "--audit", "rec.jsonl"], status: 0),
+        Case(situation: "cloudtrail, missing file", arguments: ["cloudtrail", "missing.json"], status: 2),
+        Case(situation: "cloudtrail, no CloudTrail event", arguments: ["cloudtrail", "good.yaml"], status: 2),
+        Case(situation: "cloudtrail, an unknown cluster", arguments: ["cloudtrail", "trail.json", "--audit", "rec.jsonl", "--cluster", "other"], status: 2),
+        Case(situation: "estimate, --cloudtrail", arguments: ["estimate", "rec.jsonl", "--no-suggestions", "--cloudtrail", "trail.json"], status: 0),
+        Case(situation: "estimate, --cloudtrail without a CloudTrail event", arguments: ["estimate", "rec.jsonl", "--cloudtrail", "good.yaml"], status: 2),
+        Case(situation: "cloudtrail, standard input twice", arguments: ["cloudtrail", "-", "--audit", "-"], status: 2, stdin: ""),
     ]
 
     @Test(arguments: cases)
@@ -77,7 +87,7 @@ struct ExitCodeTests {
         #expect(try Self.snapshot(directory) == before)
     }
 
-    @Test(arguments: ["check", "lint", "rules", "explain get pods", "replay", "coverage", "diff eks eks", "test eks tests.yaml", "estimate"])
+    @Test(arguments: ["check", "lint", "rules", "explain get pods", "replay", "coverage", "diff eks eks", "test eks tests.yaml", "estimate", "cloudtrail trail.json"])
     func failedWriteToStandardOutputIsAnError(command: String) throws {
         let directory = try Self.fixtures()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -104,7 +114,7 @@ struct ExitCodeTests {
         #expect(result.standardError.isEmpty)
     }
 
-    /// A directory with a good and a refused policy, a quiet policy, a tests file and a recording.
+    /// A directory with a good and a refused policy, a quiet policy, a tests file, a CloudTrail log file and a recording.
     static func fixtures() throws -> URL {
         let directory = try CommandLineRunner.scratchDirectory()
         func write(_ name: String, _ text: String) throws {
@@ -118,6 +128,16 @@ struct ExitCodeTests {
               - name: secrets are logged at Metadata
                 request: {verb: get, resource: secrets, name: db, namespace: default, user: alice}
                 expect: {level: Metadata}
+
+            """)
+        // A CloudTrail log file: a cluster created, then a cluster-wide admin policy granted (a finding).
+        try write("trail.json", """
+            {"Records":[{"eventTime":"2026-11-01T00:00:00Z","eventSource":"eks.amazonaws.com","eventName":"CreateCluster","awsRegion":"us-west-2",\
+            "recipientAccountId":"111122223333","userIdentity":{"arn":"arn:aws:iam::111122223333:user/admin"},"requestParameters":{"name":"prod",\
+            "logging":{"clusterLogging":[{"types":["audit"],"enabled":true}]}}},{"eventTime":"2026-11-01T00:10:00Z","eventSource":"eks.amazonaws.com",\
+            "eventName":"AssociateAccessPolicy","awsRegion":"us-west-2","recipientAccountId":"111122223333","userIdentity":{"arn":"arn:aws:iam::111122223333:user/admin"},\
+            "requestParameters":{"name":"prod","principalArn":"arn:aws:iam::111122223333:role/ci",\
+            "policyArn":"arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy","accessScope":{"type":"cluster"}}}]}
 
             """)
         let synth = try CommandLineRunner.run(["corpus", "synth", "--duration", "30s", "--out", "rec.jsonl"], in: directory)

@@ -8,16 +8,19 @@ public struct EstimateAssumptions: Codable, Sendable, Hashable {
     public var durationSeconds: Double?
     /// How many rows each breakdown lists.
     public var top: Int
+    /// When the audit log was off (`--cloudtrail`): left out of the time span; `nil` without a trail.
+    public var auditLogOff: [AuditLogOffSpan]?
 
     /// The most rows a breakdown lists (`--top`).
     public static let maximumTop = 1_000
 
     public init(prices: CloudWatchPrices = CloudWatchPrices(), storage: StorageModel = StorageModel(), pricing: PricingAssumptions = PricingAssumptions(),
-                durationSeconds: Double? = nil, top: Int = 10) {
+                durationSeconds: Double? = nil, top: Int = 10, auditLogOff: [AuditLogOffSpan]? = nil) {
         self.prices = prices
         self.storage = storage
         self.pricing = pricing
         self.durationSeconds = durationSeconds
         self.top = top
+        self.auditLogOff = auditLogOff
     }
 }

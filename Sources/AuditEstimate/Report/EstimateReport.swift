@@ -27,7 +27,7 @@ public struct EstimateReport: Codable, Sendable, Hashable {
         schema = Self.currentSchema
         self.volume = volume
         self.assumptions = assumptions
-        let scale = EstimateScale(span: volume.span, durationSeconds: assumptions.durationSeconds)
+        let scale = EstimateScale(span: volume.span, durationSeconds: assumptions.durationSeconds, auditLogOff: assumptions.auditLogOff ?? [])
         self.scale = scale
         policies = volume.policies.map { PolicyEstimate(volume: $0, scale: scale, assumptions: assumptions) }
         whatIf = volume.policies.dropFirst().compactMap { policy in

@@ -129,7 +129,7 @@ struct SuggestionEvaluator {
 
     private func suggestion(_ plan: Plan, saving: VolumeTally, volume: EstimateVolume) -> Suggestion {
         let candidate = plan.candidate
-        let scale = EstimateScale(span: volume.span, durationSeconds: options.assumptions.durationSeconds)
+        let scale = EstimateScale(span: volume.span, durationSeconds: options.assumptions.durationSeconds, auditLogOff: options.assumptions.auditLogOff ?? [])
         return Suggestion(
             id: candidate.id, kind: candidate.kind, policy: policies[plan.policyIndex].name, title: candidate.title,
             rationale: candidate.rationale, change: PolicyEditText.lines(candidate.edits, in: policies[plan.policyIndex].policy), saving: saving,

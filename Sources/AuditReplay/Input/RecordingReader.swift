@@ -17,7 +17,7 @@ public struct RecordingReader {
     /// for bytes in memory, the one source name.
     public let files: [String]
     private let memoryInput: (bytes: [UInt8], name: String)?
-    private let format: InputFormat
+    private let content: RecordingContent
     private let batchBytes: Int
     private let maxEventBytes: Int
     /// The inputs opened so far, in order, as batches name them (an input that holds no
@@ -36,11 +36,18 @@ public struct RecordingReader {
     /// does not exist, a directory cannot be listed, or the paths hold no file at all.
     public init(paths: [String], format: InputFormat = .auto, batchBytes: Int = 4 << 20,
                 maxEventBytes: Int = InputEventLimit.defaultBytes) throws(InputError) {
+        try self.init(paths: paths, content: .auditEvents(format), batchBytes: batchBytes, maxEventBytes: maxEventBytes)
+    }
+
+    /// Prepares to read `paths` holding `content` (audit events, or CloudTrail events); fails
+    /// as `init(paths:format:batchBytes:maxEventBytes:)` does.
+    public init(paths: [String], content: RecordingContent, batchBytes: Int = 4 << 20,
+                maxEventBytes: Int = InputEventLimit.defaultBytes) throws(InputError) {
         files = try InputPaths.expand(paths)
         guard !files.isEmpty else { throw InputError(file: paths.joined(separator: ", "), reason: "no files to read") }
         totalBytes = InputPaths.totalSize(of: files)
         memoryInput = nil
-        self.format = format
+        self.content = content
         self.batchBytes = batchBytes
         self.maxEventBytes = maxEventBytes
     }
@@ -52,7 +59,7 @@ public struct RecordingReader {
         files = [source]
         totalBytes = bytes.count
         memoryInput = (bytes, source)
-        self.format = format
+        content = .auditEvents(format)
         self.batchBytes = batchBytes
         self.maxEventBytes = maxEventBytes
     }
@@ -78,7 +85,7 @@ public struct RecordingReader {
             }
             nextFileIndex += 1
             inputs.append(source.name)
-            current = try InputOpener.batcher(for: CountingByteSource(source, tally: tally), format: format, batchBytes: batchBytes,
+            current = try InputOpener.batcher(for: CountingByteSource(source, tally: tally), content: content, batchBytes: batchBytes,
                                               maxEventBytes: maxEventBytes)
         }
     }
