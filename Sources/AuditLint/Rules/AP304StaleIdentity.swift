@@ -68,7 +68,7 @@ struct StaleIdentity: LintRule {
             }
             return finding(
                 message, at: first.0.location, end: context.end(of: first.0), notes: notes,
-                help: never ? "select the identity the component uses today, or delete the rule" : "remove \(names) from users",
+                help: stale.count == rule.users.count ? "select the identity the component uses today, or delete the rule" : "remove \(names) from users",
                 severity: impossible ? nil : .info
             )
         }

@@ -30,7 +30,10 @@ struct RuleDecidesNothingInCorpus: LintRule {
         rules:
           - level: Metadata
         """,
-        fix: "Check the rule against what the cluster really sends (`auditsim explain` on a recorded request), then fix its selectors or delete it."
+        fix: "Check the rule against what the cluster really sends (`auditsim explain` on a recorded request), then fix its selectors or delete it.",
+        exampleCorpus: CorpusVolume(name: "audit.jsonl", requests: 100, events: 100, bytes: 50_000, rules: [
+            0: CorpusVolume.RuleVolume(requests: 100, events: 100, bytes: 50_000, requestReceivedEvents: 0, requestReceivedBytes: 0),
+        ])
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

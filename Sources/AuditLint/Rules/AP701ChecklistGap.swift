@@ -19,7 +19,9 @@ struct ChecklistGap: LintRule {
         short with an example, the level they get and the level they need. Requests that no rule matches are reported once by \
         AP403 (which lists the rows concerned) unless AP403 is disabled. Rows about every request \
         (403 answers, impersonation, 5xx errors) are only checked for the requests no rule \
-        matches, since any `level: None` rule leaves a gap in them by design. Choose rows with \
+        matches, since any `level: None` rule leaves a gap in them by design. Anonymous requests \
+        to /healthz, /livez, /readyz and /version are public by design (the bootstrap ClusterRole \
+        `system:public-info-viewer`): a rule whose only gaps are those is info. Choose rows with \
         `checklist:` in .auditsim.yaml.
         """,
         badExample: """
