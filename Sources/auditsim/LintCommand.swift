@@ -44,7 +44,7 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Ignore .auditsim.yaml files and use the default configuration.")
     var noConfig = false
 
-    @Option(name: .long, help: ArgumentHelp("Where the policies run: generic, eks, gke, aks or openshift (default: the configuration's, else generic). Decides which identities, components and API groups can occur.", valueName: "platform"))
+    @Option(name: .long, help: ArgumentHelp("Where the policies run (default: the configuration's, else generic); decides which identities, components and API groups can occur.", valueName: "platform"))
     var platform: Platform?
 
     @Option(name: .long, help: ArgumentHelp("Recorded audit events to replay under each policy, to quantify volume findings; repeatable.", valueName: "path"))
