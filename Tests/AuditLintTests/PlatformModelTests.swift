@@ -111,4 +111,14 @@ struct PlatformModelTests {
         let none = Linter().lint(PolicySource(name: "p.yaml", text: text), configuration: LintConfiguration(platform: .eks))
         #expect(Self.findings(none, "AP407").isEmpty)
     }
+
+    @Test("AP405 with a corpus measures the components' requests that reach the louder rules")
+    func staleComponentVolume() {
+        let volume = CorpusVolume.RuleVolume(requests: 43_200, events: 43_200, bytes: 30_000_000, requestReceivedEvents: 0, requestReceivedBytes: 0)
+        let corpus = CorpusVolume(name: "day.jsonl", requests: 100_000, events: 100_000, bytes: 90_000_000, rules: [16: volume],
+                                  componentUsers: ["system:kube-controller-manager": [16: volume]])
+        let result = Linter().lint(BuiltInPolicy.eks.source, configuration: LintConfiguration(platform: .eks), corpus: corpus)
+        let leader = Self.findings(result, "AP405").first { $0.location?.line == 40 }
+        #expect(leader?.notes.last?.hasPrefix("in day.jsonl: 43200 requests by system:kube-controller-manager, system:kube-scheduler were decided by those rules") == true)
+    }
 }

@@ -21,7 +21,7 @@ public enum PlatformListing {
         lines += ["", "## Components", "", "| Component | Identity | Requests today | Named by policies, no longer requested | Volume | Source |", "|---|---|---|---|---|---|"]
         for component in PlatformModel.components {
             lines.append("| \(component.name) | \(cell(identities(component))) | \(cell(component.today.map(access).joined(separator: "; "))) | "
-                         + "\(cell(component.stale.map { "\(label($0.group, $0.resource)): \($0.reason)" }.joined(separator: "; ")))"
+                         + "\(cell(component.stale.map { "\(PlatformModel.label($0.group, $0.resource)): \($0.reason)" }.joined(separator: "; ")))"
                          + " | \(cell(component.volume ?? "")) | \(source(component.source)) |")
         }
         lines += ["", "## API groups beyond upstream", "", "| Project | Kind | Groups | Platforms | Source |", "|---|---|---|---|---|"]
@@ -40,7 +40,7 @@ public enum PlatformListing {
         lines += ["", "Components:"]
         for component in PlatformModel.components {
             lines.append("  \(component.name) as \(identities(component)): \(component.today.map(access).joined(separator: "; "))\(component.source.verified ? "" : " (unverified)")")
-            for stale in component.stale { lines.append("      no longer: \(label(stale.group, stale.resource)) (\(stale.reason))") }
+            for stale in component.stale { lines.append("      no longer: \(PlatformModel.label(stale.group, stale.resource)) (\(stale.reason))") }
         }
         lines += ["", "API groups beyond upstream:"]
         for entry in PlatformModel.groups {
@@ -58,15 +58,12 @@ public enum PlatformListing {
     }
 
     private static func access(_ access: ComponentProfile.Access) -> String {
-        var text = "\(access.verbs.joined(separator: "/")) \(label(access.group, access.resource))"
+        var text = "\(access.verbs.joined(separator: "/")) \(PlatformModel.label(access.group, access.resource))"
         if let namespace = access.namespace { text += " in \(namespace)" }
         if let name = access.name { text += " named \(name)" }
         return text
     }
 
-    private static func label(_ group: String, _ resource: String) -> String {
-        group.isEmpty ? "core \(resource)" : "\(group) \(resource)"
-    }
 
     private static func source(_ source: PlatformSource) -> String {
         cell(source.reference) + (source.verified ? "" : " (unverified)")

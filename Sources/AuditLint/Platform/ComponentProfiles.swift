@@ -52,6 +52,26 @@ extension PlatformModel {
     private static let leaderElection = "leader election locks on coordination.k8s.io leases (client-go resourcelock; the endpoints and configmaps locks were removed in Kubernetes 1.24)"
     private static let leaseRate = "the leader renews its lease every RetryPeriod, 2 s by default: about 43,200 lease updates a day, more with standbys polling"
 
+    /// A control-plane component that takes a leader election lease named after itself in
+    /// kube-system, as its certificate user on every platform.
+    private static func leaderElected(_ name: String, user: String, source: String) -> ComponentProfile {
+        ComponentProfile(
+            name: name, policyUsers: [user],
+            identity: Dictionary(uniqueKeysWithValues: Platform.allCases.map { ($0, user) }),
+            today: [.init(["get", "update"], "coordination.k8s.io", "leases", namespace: "kube-system", name: name)],
+            stale: [
+                .init(group: "", resource: "endpoints", reason: leaderElection),
+                .init(group: "", resource: "configmaps", reason: leaderElection),
+            ],
+            volume: leaseRate, source: PlatformSource(source, verified: false)
+        )
+    }
+
+    /// `core pods`, `discovery.k8s.io endpointslices`: a group and resource as findings name them.
+    static func label(_ group: String, _ resource: String) -> String {
+        group.isEmpty ? "core \(resource)" : "\(group) \(resource)"
+    }
+
     /// The components, each with its source.
     public static let components: [ComponentProfile] = [
         ComponentProfile(
@@ -68,32 +88,10 @@ extension PlatformModel {
             volume: "one watch per resource and node, re-established every few minutes, plus the list that starts each watch",
             source: PlatformSource("kubernetes/kubernetes cmd/kube-proxy/app/server.go and pkg/proxy/config (NewEndpointSliceConfig on informerFactory.Discovery().V1().EndpointSlices()); KEP-752 EndpointSlice API, Kube-Proxy section", verified: true)
         ),
-        ComponentProfile(
-            name: "kube-controller-manager",
-            policyUsers: ["system:kube-controller-manager"],
-            identity: [.generic: "system:kube-controller-manager", .eks: "system:kube-controller-manager", .gke: "system:kube-controller-manager",
-                       .aks: "system:kube-controller-manager", .openshift: "system:kube-controller-manager"],
-            today: [.init(["get", "update"], "coordination.k8s.io", "leases", namespace: "kube-system", name: "kube-controller-manager")],
-            stale: [
-                .init(group: "", resource: "endpoints", reason: leaderElection),
-                .init(group: "", resource: "configmaps", reason: leaderElection),
-            ],
-            volume: leaseRate,
-            source: PlatformSource("kubernetes/client-go tools/leaderelection/resourcelock/interface.go (New: leases only) and leaderelection.go (tryAcquireOrRenew every RetryPeriod); component-base config defaults (RetryPeriod 2s)", verified: false)
-        ),
-        ComponentProfile(
-            name: "kube-scheduler",
-            policyUsers: ["system:kube-scheduler"],
-            identity: [.generic: "system:kube-scheduler", .eks: "system:kube-scheduler", .gke: "system:kube-scheduler",
-                       .aks: "system:kube-scheduler", .openshift: "system:kube-scheduler"],
-            today: [.init(["get", "update"], "coordination.k8s.io", "leases", namespace: "kube-system", name: "kube-scheduler")],
-            stale: [
-                .init(group: "", resource: "endpoints", reason: leaderElection),
-                .init(group: "", resource: "configmaps", reason: leaderElection),
-            ],
-            volume: leaseRate,
-            source: PlatformSource("kubernetes/client-go tools/leaderelection/resourcelock/interface.go; kube-scheduler options (--leader-elect-resource-lock default leases)", verified: false)
-        ),
+        leaderElected("kube-controller-manager", user: "system:kube-controller-manager",
+                      source: "kubernetes/client-go tools/leaderelection/resourcelock/interface.go (New: leases only) and leaderelection.go (tryAcquireOrRenew every RetryPeriod); component-base config defaults (RetryPeriod 2s)"),
+        leaderElected("kube-scheduler", user: "system:kube-scheduler",
+                      source: "kubernetes/client-go tools/leaderelection/resourcelock/interface.go; kube-scheduler options (--leader-elect-resource-lock default leases)"),
         ComponentProfile(
             name: "kubelet",
             policyUsers: ["kubelet", "system:node"],

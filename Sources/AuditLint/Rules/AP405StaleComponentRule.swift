@@ -83,7 +83,7 @@ struct StaleComponentRule: LintRule {
                 names.append(profile.name)
                 identities.insert(identity)
                 for item in stale {
-                    notes.append("\(profile.name) no longer requests \(Self.label(item.group, item.resource)): \(item.reason)")
+                    notes.append("\(profile.name) no longer requests \(PlatformModel.label(item.group, item.resource)): \(item.reason)")
                 }
                 for (request, decision) in louder {
                     let decider = decision.ruleIndex.map { context.ruleName($0) } ?? "no rule"
@@ -111,9 +111,6 @@ struct StaleComponentRule: LintRule {
         }
     }
 
-    private static func label(_ group: String, _ resource: String) -> String {
-        group.isEmpty ? "core \(resource)" : "\(group) \(resource)"
-    }
 
     /// The request a component makes, as kube-apiserver's request info sees it.
     private static func request(_ access: ComponentProfile.Access, verb: String, user: String) -> RequestAttributes {
@@ -134,6 +131,6 @@ struct StaleComponentRule: LintRule {
                 bytes += volume.bytes
             }
         }
-        return "in \(corpus.name): \(requests) requests by \(users.sorted().joined(separator: ", ")) reached those rules, \(ByteCount.format(bytes))"
+        return "in \(corpus.name): \(requests) requests by \(users.sorted().joined(separator: ", ")) were decided by those rules, \(ByteCount.format(bytes)) of events: what the rule was meant to save, at most"
     }
 }
