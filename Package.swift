@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "auditsim",
@@ -71,3 +72,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets. What each one checks is the library target FuzzTargets (Fuzz/FuzzTargets),
+// built by every `swift build` so that it keeps up with the libraries; the executables that
+// hand it to libFuzzer (Fuzz/<Target>/main.swift) are declared only when AUDITSIM_FUZZ=1, and
+// Scripts/fuzz.sh builds them with `-sanitize=fuzzer,address`.
+package.targets.append(.target(
+    name: "FuzzTargets",
+    dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis", "AuditLint", "AuditEstimate"],
+    path: "Fuzz/FuzzTargets"
+))
+if ProcessInfo.processInfo.environment["AUDITSIM_FUZZ"] == "1" {
+    let fuzzTargets = ["FuzzPolicy", "FuzzLint", "FuzzReplay", "FuzzRequestURI", "FuzzExplainBatch",
+                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge"]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for name in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

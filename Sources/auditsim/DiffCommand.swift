@@ -23,10 +23,10 @@ struct DiffCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The old policy (a file, -, or eks).", valueName: "old"))
+    @Argument(help: ArgumentHelp("The old policy (a file, -, or eks).", valueName: "old"), completion: PolicyCompletion.kind)
     var old: String
 
-    @Argument(help: ArgumentHelp("The new policy (a file, -, or eks).", valueName: "new"))
+    @Argument(help: ArgumentHelp("The new policy (a file, -, or eks).", valueName: "new"), completion: PolicyCompletion.kind)
     var new: String
 
     @OptionGroup var kubernetesVersion: KubernetesVersionOption
@@ -46,6 +46,8 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text, json or markdown.")
     var format: AnalysisFormat = .text
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         if old == "-", new == "-" { throw ValidationError("only one policy can be read from standard input") }
     }
@@ -58,7 +60,7 @@ struct DiffCommand: ParsableCommand {
         let regressions = diff.regressions()
         var tally: DiffCorpusTally?
         if !corpus.isEmpty {
-            tally = try DiffCorpusTally.run(diff: diff, paths: corpus)
+            tally = try DiffCorpusTally.run(diff: diff, paths: corpus, progress: progress)
         }
         let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: tally, strict: strict)
         switch format {

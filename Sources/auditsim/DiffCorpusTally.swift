@@ -27,11 +27,13 @@ final class DiffCorpusTally: ReplayObserver {
         counts = Array(repeating: Counts(), count: diff.changes.count)
     }
 
-    /// Replays the corpus files and counts.
-    static func run(diff: PolicyDiff, paths: [String]) throws -> DiffCorpusTally {
+    /// Replays the corpus files and counts, showing how far it has read as `progress` says.
+    static func run(diff: PolicyDiff, paths: [String], progress: ProgressOptions) throws -> DiffCorpusTally {
         let tally = DiffCorpusTally(diff: diff)
         let engine = ReplayEngine(policies: [ReplayPolicy(name: "old", policy: diff.old), ReplayPolicy(name: "new", policy: diff.new)])
-        _ = try engine.run(try RecordingReader(paths: paths), observer: tally)
+        let (reader, line) = progress.showing(try RecordingReader(paths: paths))
+        defer { line?.finish() }
+        _ = try engine.run(reader, observer: tally)
         return tally
     }
 

@@ -2,7 +2,8 @@ import AuditPolicy
 
 /// Text and JSON renderings of an `Explanation`.
 enum ExplainRendering {
-    static func text(_ explanation: Explanation, policy: CompiledPolicy, loaded: LoadedPolicy) -> String {
+    /// `emphasis` marks the level (colour on a terminal).
+    static func text(_ explanation: Explanation, policy: CompiledPolicy, loaded: LoadedPolicy, emphasis: TextEmphasis = .plain) -> String {
         let request = explanation.request
         let decision = explanation.decision
         var lines: [String] = []
@@ -13,7 +14,7 @@ enum ExplainRendering {
         lines.append("user           \(RequestDescription.who(request))")
         let policyName = TerminalEscaping.escaped(loaded.source.name)
         lines.append("policy         \(policyName) (kube-apiserver \(policy.kubernetesVersion))")
-        lines.append("level          \(decision.level.rawValue)")
+        lines.append("level          \(emphasis.level(decision.level.rawValue))")
         lines.append("stages         \(explanation.stages.isEmpty ? "none (nothing is logged)" : explanation.stages.map(\.rawValue).joined(separator: ", "))")
         if !decision.omitStages.isEmpty {
             lines.append("omitted        \(decision.omitStages.stages.map(\.rawValue).joined(separator: ", "))")

@@ -27,7 +27,7 @@ struct LintCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Policies to lint: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"))
+    @Argument(help: ArgumentHelp("Policies to lint: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"), completion: PolicyCompletion.kind)
     var policies: [String] = []
 
     @Option(name: .long, help: "Output format: text, json, sarif or github.")
@@ -56,6 +56,8 @@ struct LintCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The directory SARIF URIs and annotation paths are relative to (default: the git top level above the current directory, else the current directory).", valueName: "dir"))
     var sarifRoot: String?
 
+    @OptionGroup var colors: ColorOptions
+
     func run() throws {
         if let sarifRoot {
             var isDirectory: ObjCBool = false
@@ -78,7 +80,8 @@ struct LintCommand: ParsableCommand {
             results.append(Linter().lint(context))
         }
         let root = sarifRoot ?? RepositoryRoot.find() ?? FileManager.default.currentDirectoryPath
-        try LintRendering.write(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root) {
+        try LintRendering.write(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root,
+                                emphasis: colors.emphasis) {
             try Console.write($0)
         }
         if let threshold = failOn.severity, results.contains(where: { $0.hasFindings(atOrAbove: threshold) }) {

@@ -7,13 +7,14 @@ enum LintRendering {
     /// Writes the whole output, ending with a newline, to `sink` (text finding by finding).
     ///
     /// - Parameter root: the directory SARIF URIs and annotation paths are relative to.
+    /// - Parameter emphasis: how the text format marks severities (colour on a terminal).
     static func write(
         _ results: [LintResult], format: LintOutputFormat, failOn: Diagnostic.Severity?, showSnippets: Bool, root: String,
-        to sink: (String) throws -> Void
+        emphasis: TextEmphasis = .plain, to sink: (String) throws -> Void
     ) throws {
         switch format {
         case .text:
-            try LintTextReport.write(results, showSnippets: showSnippets, to: sink)
+            try LintTextReport.write(results, showSnippets: showSnippets, emphasis: emphasis, to: sink)
         case .json:
             try sink(try JSONOutput.string(LintJSONReport(results: results, failOn: failOn ?? .error)) + "\n")
         case .sarif:

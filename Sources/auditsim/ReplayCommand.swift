@@ -41,6 +41,10 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How many oversize events and malformed lines the text report lists.", valueName: "count"))
     var show: Int = 10
 
+    @OptionGroup var progress: ProgressOptions
+
+    @OptionGroup var colors: ColorOptions
+
     func validate() throws {
         guard show >= 0 else { throw ValidationError("--show must be 0 or more") }
     }
@@ -48,7 +52,7 @@ struct ReplayCommand: ParsableCommand {
     func run() throws {
         try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
         let policies = try corpusOptions.loadPolicies()
-        let reader = try corpusOptions.corpusReader(inputs: inputs)
+        let (reader, progressLine) = progress.showing(try corpusOptions.corpusReader(inputs: inputs))
         var options = corpusOptions.replayOptions
         options.malformedShown = max(show, 10)
 
@@ -62,10 +66,11 @@ struct ReplayCommand: ParsableCommand {
             }
             return try engine.run(reader)
         }
+        progressLine?.finish()
 
         switch format {
         case .text:
-            try Console.write(ReplayRendering(report: report, shown: show).text)
+            try Console.write(ReplayRendering(report: report, shown: show, emphasis: colors.emphasis).text)
         case .json:
             try Console.writeLine(JSONOutput.string(report))
         }

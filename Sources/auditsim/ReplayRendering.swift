@@ -1,10 +1,14 @@
+import AuditPolicy
 import AuditReplay
+import AuditSimIO
 
 /// The text report of `auditsim replay`.
 struct ReplayRendering {
     var report: ReplayReport
     /// How many oversize events and malformed lines to list.
     var shown: Int
+    /// How headers and level names are marked (colour on a terminal).
+    var emphasis: TextEmphasis = .plain
 
     var text: String {
         var lines: [String] = []
@@ -27,7 +31,7 @@ struct ReplayRendering {
 
         if report.malformed.count > 0 {
             lines.append("")
-            lines.append("Malformed lines (\(Self.count(report.malformed.count))):")
+            lines.append(emphasis.header("Malformed lines (\(Self.count(report.malformed.count))):"))
             for line in report.malformed.shown.prefix(shown) { lines.append("  \(line)") }
             if report.malformed.count > min(shown, report.malformed.shown.count) {
                 lines.append("  ... and \(Self.count(report.malformed.count - min(shown, report.malformed.shown.count))) more")
@@ -50,29 +54,29 @@ struct ReplayRendering {
         row("over 1 MiB") { Self.count($0.oversize.overCloudWatchMaxEventSize) }
         row("lower-bound requests") { Self.count($0.lowerBound.requests) }
         row("requests at None") { Self.count($0.levels.first { $0.level == "None" }?.requests ?? 0) }
-        var lines = ["", "Side by side:"]
+        var lines = ["", emphasis.header("Side by side:")]
         for (index, policy) in report.policies.enumerated() { lines.append("  policy \(index + 1): \(policy.policy)") }
-        lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
+        lines.append(contentsOf: table(rows, rightAligned: 1...).map { "  " + $0 })
         return lines
     }
 
     private func section(_ policy: PolicyReplay) -> [String] {
-        var lines = ["", "Policy \(policy.policy)"]
+        var lines = ["", emphasis.header("Policy \(policy.policy)")]
         lines.append("  Emitted \(Self.count(policy.events)) events, \(Self.count(policy.bytes)) bytes (\(Self.bytes(policy.bytes))).")
         var rows: [[String]] = [["stage", "events", "bytes"]]
         for stage in policy.stages { rows.append([stage.stage, Self.count(stage.events), Self.count(stage.bytes)]) }
-        lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
+        lines.append(contentsOf: table(rows, rightAligned: 1...).map { "  " + $0 })
         rows = [["level", "requests", "events", "bytes"]]
         for level in policy.levels { rows.append([level.level, Self.count(level.requests), Self.count(level.events), Self.count(level.bytes)]) }
         lines.append("")
-        lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
+        lines.append(contentsOf: table(rows, rightAligned: 1..., levelColumn: 0).map { "  " + $0 })
         rows = [["rule", "line", "level", "requests", "events", "bytes"]]
         for rule in policy.rules {
             rows.append(["#\(rule.index)", rule.line.map(String.init) ?? "-", rule.level, Self.count(rule.requests), Self.count(rule.events), Self.count(rule.bytes)])
         }
         rows.append(["default", "-", "None", Self.count(policy.defaultRequests), "0", "0"])
         lines.append("")
-        lines.append(contentsOf: Self.table(rows, rightAligned: 3...).map { "  " + $0 })
+        lines.append(contentsOf: table(rows, rightAligned: 3..., levelColumn: 2).map { "  " + $0 })
         if policy.lowerBound.requests > 0 {
             lines.append("")
             lines.append("  Lower bounds: \(Self.count(policy.lowerBound.requests)) requests (\(Self.count(policy.lowerBound.events)) events, \(Self.count(policy.lowerBound.bytes)) bytes) lack a body or stage their level includes; their real sizes are at least these.")
@@ -116,16 +120,19 @@ struct ReplayRendering {
         return lines
     }
 
-    /// Columns padded to their widest cell.
-    private static func table(_ rows: [[String]], rightAligned: PartialRangeFrom<Int>) -> [String] {
+    /// Columns padded to their widest cell; the first row is the header, and the cells of
+    /// `levelColumn` below it are level names.
+    private func table(_ rows: [[String]], rightAligned: PartialRangeFrom<Int>, levelColumn: Int? = nil) -> [String] {
         guard let columns = rows.map(\.count).max() else { return [] }
         var widths = [Int](repeating: 0, count: columns)
         for row in rows { for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) } }
-        return rows.map { row in
-            row.enumerated().map { index, cell in
+        return rows.enumerated().map { rowIndex, row in
+            let line = row.enumerated().map { index, cell in
                 let padding = String(repeating: " ", count: widths[index] - cell.count)
-                return rightAligned.contains(index) ? padding + cell : cell + padding
+                let padded = rightAligned.contains(index) ? padding + cell : cell + padding
+                return rowIndex > 0 && index == levelColumn ? emphasis.level(padded) : padded
             }.joined(separator: "  ").trimmingTrailingSpaces()
+            return rowIndex == 0 ? emphasis.header(line) : line
         }
     }
 
@@ -149,16 +156,7 @@ struct ReplayRendering {
 
     /// `1.5 MiB`.
     static func bytes(_ value: Int) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var amount = Double(value)
-        var unit = 0
-        while amount >= 1024, unit < units.count - 1 {
-            amount /= 1024
-            unit += 1
-        }
-        if unit == 0 { return "\(value) B" }
-        let tenths = Int((amount * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10) \(units[unit])"
+        ByteCountText.binary(value)
     }
 }
 

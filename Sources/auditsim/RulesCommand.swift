@@ -20,7 +20,7 @@ struct RulesCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("A check ID such as AP203, or platform for the platform model.", valueName: "id"))
+    @Argument(help: ArgumentHelp("A check ID such as AP203, or platform for the platform model.", valueName: "id"), completion: .list(LintRules.ids + ["platform"]))
     var id: String?
 
     @Option(name: .long, help: ArgumentHelp("Write docs/rules-style Markdown pages (APxxx.md and README.md) into this directory.", valueName: "directory"))

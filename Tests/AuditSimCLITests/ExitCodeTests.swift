@@ -41,6 +41,14 @@ struct ExitCodeTests {
         Case(situation: "replay, --apiserver-truncate with a size", arguments: ["replay", "--apiserver-truncate", "50000", "rec.jsonl"], status: 0),
         Case(situation: "replay, --apiserver-truncate without a size", arguments: ["replay", "rec.jsonl", "--apiserver-truncate"], status: 2),
         Case(situation: "estimate, refused policy", arguments: ["estimate", "--policy", "bad.yaml", "rec.jsonl"], status: 2),
+        Case(situation: "estimate, built-in by name", arguments: ["estimate", "--policy", "eks", "rec.jsonl"], status: 0),
+        Case(situation: "coverage, built-in by name", arguments: ["coverage", "--policy", "eks"], status: 0),
+        Case(situation: "replay, an executable given as the input", arguments: ["replay", "/bin/ls"], status: 2),
+        Case(situation: "explain, a misspelled resource", arguments: ["explain", "get", "secerts"], status: 2),
+        Case(situation: "explain, an unknown verb", arguments: ["explain", "frobnicate", "pods"], status: 2),
+        Case(situation: "explain, a verb no HTTP method gives", arguments: ["explain", "DELETECOLLECTION", "/metrics"], status: 2),
+        Case(situation: "explain, empty request", arguments: ["explain", "", ""], status: 2),
+        Case(situation: "explain, a bad escape in the URI", arguments: ["explain", "GET", "%"], status: 2),
         Case(situation: "estimate, --threads out of range", arguments: ["estimate", "rec.jsonl", "--threads", "100000"], status: 2),
         Case(situation: "diff, a corpus with no event", arguments: ["diff", "eks", "eks", "--corpus", "good.yaml"], status: 2),
         Case(situation: "estimate, HTML over its input", arguments: ["estimate", "rec.jsonl", "--html", "rec.jsonl"], status: 2),
@@ -76,6 +84,14 @@ struct ExitCodeTests {
         let result = try CommandLineRunner.runShell("auditsim \(command) > /dev/full", in: directory)
         #expect(result.status == 2)
         #expect(result.standardError.contains("No space left on device"))
+    }
+
+    /// Issue 9: output names real sources, never the project's internal seed numbers.
+    @Test(arguments: [["coverage"], ["lint", "eks", "--fail-on", "none"], ["rules", "AP702"]])
+    func outputCitesRealSourcesNotSeedNumbers(arguments: [String]) throws {
+        let result = try CommandLineRunner.run(arguments)
+        #expect(!result.standardOutput.contains("seed 00"))
+        #expect(!result.standardOutput.contains("seed article"))
     }
 
     @Test func closedPipeEndsQuietlyWith141() throws {

@@ -2,6 +2,8 @@
 public struct EstimateAssumptions: Codable, Sendable, Hashable {
     public var prices: CloudWatchPrices
     public var storage: StorageModel
+    /// How ingestion is priced: the model, the region's tiers, the account's position, clusters.
+    public var pricing: PricingAssumptions
     /// `--duration`, in seconds, when given.
     public var durationSeconds: Double?
     /// How many rows each breakdown lists.
@@ -10,9 +12,11 @@ public struct EstimateAssumptions: Codable, Sendable, Hashable {
     /// The most rows a breakdown lists (`--top`).
     public static let maximumTop = 1_000
 
-    public init(prices: CloudWatchPrices = CloudWatchPrices(), storage: StorageModel = StorageModel(), durationSeconds: Double? = nil, top: Int = 10) {
+    public init(prices: CloudWatchPrices = CloudWatchPrices(), storage: StorageModel = StorageModel(), pricing: PricingAssumptions = PricingAssumptions(),
+                durationSeconds: Double? = nil, top: Int = 10) {
         self.prices = prices
         self.storage = storage
+        self.pricing = pricing
         self.durationSeconds = durationSeconds
         self.top = top
     }

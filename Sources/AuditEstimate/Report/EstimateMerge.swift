@@ -15,6 +15,9 @@ public struct EstimateMerge: Sendable {
     private var volume: EstimateVolume?
     /// The sum, over the inputs so far, of each input's largest count: a bound on every merged figure.
     private var countBound = 0
+    /// The same sums for the events and ingested bytes of tallies, which billed bytes are made of.
+    private var eventsBound = 0
+    private var ingestedBytesBound = 0
 
     public init() {}
 
@@ -24,11 +27,15 @@ public struct EstimateMerge: Sendable {
     ///   make a sum overflow, or was made under other policies or limits than the others.
     public mutating func add(json: Data, name: String) throws(EstimateMergeError) {
         let next = try EstimateReport.volume(fromJSON: json, name: name)
-        let (bound, overflow) = countBound.addingReportingOverflow(try MergeCounters.largest(in: next, name: name))
+        let largest = try MergeCounters.largest(in: next, name: name)
+        let (bound, overflow) = countBound.addingReportingOverflow(largest.any)
         guard !overflow else {
             throw EstimateMergeError("\(name): its counts and those of the estimates before it add up to more than \(Int.max); no corpus is that large")
         }
         countBound = bound
+        // Each at most `countBound`, so neither overflows.
+        eventsBound += largest.tallyEvents
+        ingestedBytesBound += largest.tallyIngestedBytes
         guard var merged = volume else {
             volume = next
             return
@@ -43,9 +50,14 @@ public struct EstimateMerge: Sendable {
 
     /// The merged estimate, its figures computed under `assumptions`.
     ///
-    /// - Throws: `EstimateMergeError` when nothing was added.
+    /// The merged volume is priced once, across the tiers: the cost of the whole, never a sum of
+    /// the shards' costs.
+    ///
+    /// - Throws: `EstimateMergeError` when nothing was added, or when the merged counts are too
+    ///   large to bill in whole bytes (`CloudWatchPrices.requireBillable`).
     public func report(assumptions: EstimateAssumptions) throws(EstimateMergeError) -> EstimateReport {
         guard let volume else { throw EstimateMergeError("--merge needs the estimate JSON files to merge") }
+        try assumptions.prices.requireBillable(events: eventsBound, ingestedBytes: ingestedBytesBound)
         return EstimateReport(volume: volume, assumptions: assumptions,
                               suggestions: SuggestionReport(policies: [], unavailableReason: "not computed for merged estimates (they need the corpus; run without --merge on a shard)"))
     }

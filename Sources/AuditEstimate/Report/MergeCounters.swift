@@ -7,11 +7,21 @@
 /// buckets (timeline, request times). `EstimateMerge` keeps that sum with overflow checks: while it fits an `Int`, no merged
 /// figure can overflow.
 enum MergeCounters {
-    /// The largest count of `volume`, or its largest timeline total.
+    /// The largest counts of one volume.
+    struct Largest {
+        /// The largest count of any field, or timeline total.
+        var any = 0
+        /// The largest `events` and `ingestedBytes` of any tally: what billed bytes are made of
+        /// (`CloudWatchPrices.requireBillable`).
+        var tallyEvents = 0
+        var tallyIngestedBytes = 0
+    }
+
+    /// The largest counts of `volume`, and its largest timeline total.
     ///
     /// - Throws: `EstimateMergeError` naming `name` and the field when a count is negative or a
     ///   timeline's total overflows.
-    static func largest(in volume: EstimateVolume, name: String) throws(EstimateMergeError) -> Int {
+    static func largest(in volume: EstimateVolume, name: String) throws(EstimateMergeError) -> Largest {
         var check = Check(name: name)
         try check.count(volume.rawEvents, "volume.rawEvents")
         try check.count(volume.requests, "volume.requests")
@@ -72,17 +82,19 @@ enum MergeCounters {
     /// The running check of one file.
     private struct Check {
         let name: String
-        var largest = 0
+        var largest = Largest()
 
         mutating func count(_ value: Int, _ field: String) throws(EstimateMergeError) {
             guard value >= 0 else { throw EstimateMergeError("\(name): \(field) is \(value); counts cannot be negative") }
-            largest = max(largest, value)
+            largest.any = max(largest.any, value)
         }
 
         mutating func tally(_ tally: VolumeTally, _ field: String) throws(EstimateMergeError) {
             try count(tally.events, field + ".events")
             try count(tally.bytes, field + ".bytes")
             try count(tally.ingestedBytes, field + ".ingestedBytes")
+            largest.tallyEvents = max(largest.tallyEvents, tally.events)
+            largest.tallyIngestedBytes = max(largest.tallyIngestedBytes, tally.ingestedBytes)
         }
 
         /// `lhs + rhs`, two counts of buckets that widening may add together.

@@ -27,6 +27,8 @@ public struct EstimateRunner: Sendable {
         let observer = AccumulatingObserver(VolumeAccumulator(policies: policies, maxEventSize: options.replay.limits.maxEventSize))
         let replayed = try ReplayEngine(policies: policies, options: options.replay).run(try makeSource(), observer: observer)
         let (volume, evidence) = observer.accumulator.finish(report: replayed)
+        let largest = try MergeCounters.largest(in: volume, name: "the corpus")
+        try options.assumptions.prices.requireBillable(events: largest.tallyEvents, ingestedBytes: largest.tallyIngestedBytes)
         let suggestions: SuggestionReport
         if options.suggestionsPerPolicy == 0 {
             suggestions = SuggestionReport(policies: [], unavailableReason: "not computed (--no-suggestions)")

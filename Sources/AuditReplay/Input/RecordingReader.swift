@@ -25,6 +25,12 @@ public struct RecordingReader {
     public private(set) var inputs: [String] = []
     private var nextFileIndex = 0
     private var current: (any EventBatcher)?
+    private let tally = CountingByteSource.Tally()
+    private let totalBytes: Int?
+
+    /// Called after each batch with the bytes read so far, on the thread that calls `next()`.
+    /// The library draws nothing: a command line can show it, a service can log it.
+    public var progress: ((ReadProgress) -> Void)?
 
     /// Prepares to read `paths` (files, directories, or `-`). Fails at once when a path
     /// does not exist, a directory cannot be listed, or the paths hold no file at all.
@@ -32,6 +38,7 @@ public struct RecordingReader {
                 maxEventBytes: Int = InputEventLimit.defaultBytes) throws(InputError) {
         files = try InputPaths.expand(paths)
         guard !files.isEmpty else { throw InputError(file: paths.joined(separator: ", "), reason: "no files to read") }
+        totalBytes = InputPaths.totalSize(of: files)
         memoryInput = nil
         self.format = format
         self.batchBytes = batchBytes
@@ -43,6 +50,7 @@ public struct RecordingReader {
     public init(bytes: [UInt8], source: String, format: InputFormat = .auto, batchBytes: Int = 4 << 20,
                 maxEventBytes: Int = InputEventLimit.defaultBytes) {
         files = [source]
+        totalBytes = bytes.count
         memoryInput = (bytes, source)
         self.format = format
         self.batchBytes = batchBytes
@@ -53,7 +61,10 @@ public struct RecordingReader {
     public mutating func next() throws(InputError) -> EventBatch? {
         while true {
             if let batcher = current {
-                if let batch = try batcher.nextBatch() { return batch }
+                if let batch = try batcher.nextBatch() {
+                    progress?(ReadProgress(bytesRead: tally.bytes, totalBytes: totalBytes))
+                    return batch
+                }
                 current = nil
             }
             guard nextFileIndex < files.count else { return nil }
@@ -67,7 +78,8 @@ public struct RecordingReader {
             }
             nextFileIndex += 1
             inputs.append(source.name)
-            current = try InputOpener.batcher(for: source, format: format, batchBytes: batchBytes, maxEventBytes: maxEventBytes)
+            current = try InputOpener.batcher(for: CountingByteSource(source, tally: tally), format: format, batchBytes: batchBytes,
+                                              maxEventBytes: maxEventBytes)
         }
     }
 }
