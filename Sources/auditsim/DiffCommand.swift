@@ -13,7 +13,7 @@ struct DiffCommand: ParsableCommand {
 
         --corpus FILES... replays recorded audit events (the formats `replay` reads) under both policies and adds, for each change, how many recorded requests it affects and their bytes (per day when the events carry timestamps) under each policy.
 
-        --fail-on-regression exits with 1 when a change makes a security checklist row fall short that the old policy met (for example a change that stops logging pods/exec).
+        --fail-on-regression exits with 1 when a change makes a security checklist row fall short that the old policy met (for example a change that stops logging pods/exec). Rows that depend on authorization (CL29-403 denied requests, CL30 impersonation, CL31 enumeration by named identities) are listed as advisories and do not fail it unless --strict is given, or the quieted requests include secrets, exec or attach, tokens or RBAC objects, which no RBAC makes safe.
 
         Exit codes: 0 done (and no regression with --fail-on-regression), 1 regression, 2 usage or input error, or a policy kube-apiserver refuses.
 
@@ -37,6 +37,9 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit with 1 when a change makes a security checklist row fall short that the old policy met.")
     var failOnRegression = false
 
+    @Flag(name: .long, help: "Count regressions in rows that depend on authorization (CL29-403, CL30, CL31) as regressions.")
+    var strict = false
+
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Recorded audit events to count each change in (files, gzip, CloudWatch exports).", valueName: "files"))
     var corpus: [String] = []
 
@@ -59,13 +62,13 @@ struct DiffCommand: ParsableCommand {
         if !corpus.isEmpty {
             tally = try DiffCorpusTally.run(diff: diff, paths: corpus, progress: progress)
         }
-        let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: tally)
+        let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: tally, strict: strict)
         switch format {
         case .text: try Console.write(rendering.text)
         case .markdown: try Console.write(rendering.markdown)
         case .json: try Console.writeLine(JSONOutput.string(rendering.json))
         }
-        if failOnRegression, !regressions.isEmpty { throw ExitCode(1) }
+        if failOnRegression, regressions.contains(where: { $0.gates(strict: strict) }) { throw ExitCode(1) }
     }
 }
 

@@ -10,6 +10,13 @@ struct DiffRendering {
     let new: AnalysisPolicy
     /// What each change affects in a recorded corpus, when one was given.
     let corpus: DiffCorpusTally?
+    /// Whether advisory regressions (rows that depend on authorization) count as regressions.
+    var strict = false
+
+    /// The regressions that fail the gate, and the advisory ones.
+    private var gating: [PolicyDiff.Regression] { regressions.filter { $0.gates(strict: strict) } }
+    private var advisory: [PolicyDiff.Regression] { regressions.filter { !$0.gates(strict: strict) } }
+    private static let advisoryNote = "advisory: depends on what RBAC grants, which the policy cannot see (--strict counts it)"
 
     private func bytesText(_ bytes: Int) -> String {
         if let perDay = corpus?.perDay(bytes) { return Self.size(perDay) + "/day" }
@@ -75,16 +82,16 @@ struct DiffRendering {
             if let affected = corpusText(number) { lines.append("   corpus         \(affected)") }
         }
         lines.append("")
-        if regressions.isEmpty {
-            lines.append("security checklist: no regression")
-        } else {
-            lines.append("security checklist regressions (\(regressions.count)):")
-            for regression in regressions {
+        for (title, listed) in [("security checklist regressions", gating), ("security checklist advisories", advisory)] where !listed.isEmpty {
+            lines.append("\(title) (\(listed.count)):")
+            for regression in listed {
                 lines.append("  \(regression.item.id) \(regression.item.title): \(regression.requests.description.text)")
                 lines.append("      \(regression.old.level.rawValue) → \(regression.new.level.rawValue): \(regression.problem) (needs \(regression.item.requirement.neededLevel.rawValue)); new \(new.ruleText(regression.new.ruleIndex))")
                 lines.append("      example: \(RequestDescription.text(regression.requests.witness))")
+                if !regression.gates(strict: strict) { lines.append("      \(Self.advisoryNote)") }
             }
         }
+        if gating.isEmpty { lines.append("security checklist: no regression") }
         return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
@@ -106,7 +113,7 @@ struct DiffRendering {
             }
         }
         lines.append("")
-        if regressions.isEmpty {
+        if gating.isEmpty, advisory.isEmpty {
             lines.append("**Security checklist:** no regression.")
         } else {
             lines.append("**Security checklist regressions:**")
@@ -115,7 +122,7 @@ struct DiffRendering {
             lines.append("|---|---|---|---|---|")
             for regression in regressions {
                 lines.append("| " + [
-                    "\(regression.item.id) \(regression.item.title)", regression.requests.description.text,
+                    "\(regression.item.id) \(regression.item.title)" + (regression.gates(strict: strict) ? "" : " (advisory: depends on RBAC)"), regression.requests.description.text,
                     "\(regression.old.level.rawValue) → \(regression.new.level.rawValue)",
                     "\(regression.problem) (needs \(regression.item.requirement.neededLevel.rawValue))",
                     "`\(RequestDescription.text(regression.requests.witness))`",
@@ -169,6 +176,8 @@ struct DiffRendering {
             var problem: String
             var newRule: Int?
             var newLine: Int?
+            /// Whether it depends on authorization and does not gate (without --strict).
+            var advisory: Bool
         }
 
         var old: String
@@ -204,7 +213,8 @@ struct DiffRendering {
                     item: regression.item.id, title: regression.item.title, requests: regression.requests.description,
                     example: regression.requests.witness, oldLevel: regression.old.level.rawValue, newLevel: regression.new.level.rawValue,
                     neededLevel: regression.item.requirement.neededLevel.rawValue, problem: regression.problem,
-                    newRule: regression.new.ruleIndex, newLine: regression.new.ruleIndex.flatMap(new.line(ofRule:))
+                    newRule: regression.new.ruleIndex, newLine: regression.new.ruleIndex.flatMap(new.line(ofRule:)),
+                    advisory: !regression.gates(strict: strict)
                 )
             }
         )

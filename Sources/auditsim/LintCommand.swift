@@ -12,7 +12,7 @@ struct LintCommand: ParsableCommand {
         discussion: """
         Runs every check (`auditsim rules` lists them) on each policy: what kube-apiserver would refuse, silent traps it accepts, values that never match a request, users and groups mixed up, shadowed and redundant rules, a missing catch-all, volume, sensitive data logged with bodies, and request classes the security checklist needs logged. A policy is a file, - for standard input, or a built-in policy (eks).
 
-        Configuration: the first .auditsim.yaml in the policy's directory or above (or --config) can disable checks, change severities, set the Kubernetes release, declare the cluster's custom resources, choose checklist rows and add sensitive resources. Silence one finding with a comment on or above its line, or above its rule: `# auditsim:ignore AP203 reason`.
+        Configuration: the first .auditsim.yaml in the policy's directory or above (or --config) can disable checks, change severities, set the Kubernetes release and the platform, declare the cluster's custom resources, choose checklist rows and add sensitive resources. Silence one finding with a comment on or above its line, or above its rule: `# auditsim:ignore AP203 reason`.
 
         Formats: text (FILE:LINE:COL: severity[ID]: message, the source line, a caret, help), json, sarif (SARIF 2.1.0 for GitHub code scanning), github (workflow annotations).
 
@@ -23,6 +23,7 @@ struct LintCommand: ParsableCommand {
           auditsim lint --format sarif policies/*.yaml > lint.sarif
           auditsim lint --fail-on warning --kubernetes-version 1.30 policy.yaml
           auditsim lint --corpus audit.jsonl.gz policy.yaml
+          auditsim lint --platform eks eks
         """
     )
 
@@ -42,6 +43,9 @@ struct LintCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Ignore .auditsim.yaml files and use the default configuration.")
     var noConfig = false
+
+    @Option(name: .long, help: ArgumentHelp("Where the policies run (default: the configuration's, else generic); decides which identities, components and API groups can occur.", valueName: "platform"))
+    var platform: Platform?
 
     @Option(name: .long, help: ArgumentHelp("Recorded audit events to replay under each policy, to quantify volume findings; repeatable.", valueName: "path"))
     var corpus: [String] = []
@@ -67,7 +71,8 @@ struct LintCommand: ParsableCommand {
         try InputBytes.requireSingleStandardInput(policies)
         let inputs = policies.isEmpty ? [PolicyInput.bundled(.eks)] : policies.map(PolicyInput.init(argument:))
         for input in inputs {
-            let configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
+            var configuration = try explicitConfiguration ?? LintConfigurationLoader.discover(forPolicyAt: input.path)
+            if let platform { configuration.platform = platform }
             let target = kubernetesVersion.kubernetesVersion ?? configuration.kubernetesVersion ?? .latest
             let loaded = try input.read(options: PolicyReadOptions(kubernetesVersion: target))
             let volume = try corpus.isEmpty ? nil : LintCorpus.measure(loaded, corpus: corpus)
@@ -84,6 +89,8 @@ struct LintCommand: ParsableCommand {
         }
     }
 }
+
+extension Platform: ExpressibleByArgument {}
 
 /// `--format` of `auditsim lint`.
 enum LintOutputFormat: String, ExpressibleByArgument, CaseIterable {

@@ -26,6 +26,8 @@ struct ExitCodeTests {
         Case(situation: "lint, built-in by name", arguments: ["lint", "eks", "--fail-on", "none"], status: 0),
         Case(situation: "lint, missing file", arguments: ["lint", "missing.yaml"], status: 2),
         Case(situation: "lint, standard input twice", arguments: ["lint", "-", "-"], status: 2, stdin: ""),
+        Case(situation: "lint, unknown platform", arguments: ["lint", "good.yaml", "--platform", "mars"], status: 2),
+        Case(situation: "lint, EKS's policy on EKS fails on its stale rules", arguments: ["lint", "eks", "--platform", "eks", "--fail-on", "warning"], status: 1),
         // Every other command needs a valid policy: a refused one is an input error.
         Case(situation: "explain, refused policy", arguments: ["explain", "--policy", "bad.yaml", "get", "pods"], status: 2),
         Case(situation: "explain, built-in by name", arguments: ["explain", "--policy", "eks", "get", "pods"], status: 0),
@@ -61,6 +63,7 @@ struct ExitCodeTests {
         Case(situation: "test, failing case", arguments: ["test", "quiet.yaml", "tests.yaml"], status: 1),
         Case(situation: "test, passing", arguments: ["test", "eks", "tests.yaml"], status: 0),
         Case(situation: "rules, unknown check", arguments: ["rules", "AP999"], status: 2),
+        Case(situation: "rules, the platform model", arguments: ["rules", "platform"], status: 0),
         Case(situation: "rules, markdown into a file", arguments: ["rules", "--markdown", "good.yaml"], status: 2),
         Case(situation: "corpus synth, invalid duration", arguments: ["corpus", "synth", "--duration", "soon"], status: 2),
         // cloudtrail: findings are printed; they fail the run only with --fail-on-findings.
