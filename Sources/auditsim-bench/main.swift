@@ -1,13 +1,18 @@
 // auditsim-bench: generates a large deterministic corpus and measures `auditsim replay`'s engine.
 //
 //   swift build -c release --product auditsim-bench
-//   .build/release/auditsim-bench [--size BYTES] [--generator templates|synth] [--threads N]
+//   .build/release/auditsim-bench [--size BYTES] [--generator templates|synth|metadata] [--threads N]
 //                                 [--batch-bytes N] [--in-flight N] [--corpus FILE] [--keep] [--policy FILE]
+//                                 [--vs-wc]
 //
 // Generates a corpus (default 1.1 GB, deterministic; `templates` repeats realistic EKS events
-// with fresh auditIDs, `synth` runs the project's recording generator (AuditCorpus)), replays it under the
+// with fresh auditIDs, `synth` runs the project's recording generator (AuditCorpus), `metadata` repeats
+// the bundled recording as logged at Metadata level, with unique auditIDs), replays it under the
 // built-in EKS policy (or --policy) with sizes, and prints MB/s, events/s and peak memory
 // (VmHWM). With --corpus FILE an existing file is replayed (or the generated one kept there).
+// With --vs-wc it times `wc -l` on the same file first, then the replay on one core (`--threads 0`)
+// and with the default threads, and prints each figure as a share of `wc -l`'s, the scaling from
+// one to two threads, and the decision cache's hit rate.
 import AuditPolicy
 import AuditCorpus
 import AuditReplay
@@ -23,6 +28,7 @@ struct BenchOptions {
     var generator = "templates"
     var batchBytes = ReplayOptions.recommendedBatchBytes
     var inFlight: Int? = nil
+    var versusWC = false
 
     init(arguments: [String]) {
         var index = 0
@@ -41,11 +47,12 @@ struct BenchOptions {
             case "--seed": seed = UInt64(value()) ?? { fail("--seed takes a number") }()
             case "--generator":
                 generator = value()
-                guard ["templates", "synth"].contains(generator) else { fail("--generator is templates or synth") }
+                guard ["templates", "synth", "metadata"].contains(generator) else { fail("--generator is templates, synth or metadata") }
             case "--batch-bytes": batchBytes = Int(value()) ?? { fail("--batch-bytes takes a number") }()
             case "--in-flight": inFlight = Int(value()) ?? { fail("--in-flight takes a number") }()
+            case "--vs-wc": versusWC = true
             case "--help", "-h":
-                print("usage: auditsim-bench [--size BYTES] [--generator templates|synth] [--threads N] [--batch-bytes N] [--in-flight N] [--corpus FILE] [--keep] [--policy FILE] [--seed N]")
+                print("usage: auditsim-bench [--size BYTES] [--generator templates|synth|metadata] [--threads N] [--batch-bytes N] [--in-flight N] [--corpus FILE] [--keep] [--policy FILE] [--seed N] [--vs-wc]")
                 exit(0)
             default: fail("unknown argument \(arguments[index])")
             }
@@ -78,6 +85,18 @@ func now() -> Double {
 // `auditsim-bench decide ...` measures the policy decision alone.
 if CommandLine.arguments.dropFirst().first == "decide" {
     DecideBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
+// `auditsim-bench batch ...` measures `explain --batch` on one core.
+if CommandLine.arguments.dropFirst().first == "batch" {
+    BatchBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+}
+
+// `auditsim-bench startup ...` measures commands on small inputs, start-up included.
+if CommandLine.arguments.dropFirst().first == "startup" {
+    StartupBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
 
@@ -115,6 +134,15 @@ if let given = options.corpus, FileManager.default.fileExists(atPath: given) {
             handle.write(Data(chunk))
             written += chunk.count
         }
+    } else if options.generator == "metadata" {
+        var generator = MetadataCorpus()
+        var chunk: [UInt8] = []
+        while written < options.size {
+            chunk.removeAll(keepingCapacity: true)
+            generator.generateCopy(into: &chunk)
+            handle.write(Data(chunk))
+            written += chunk.count
+        }
     } else {
         var generator = BenchCorpus(seed: options.seed)
         var chunk: [UInt8] = []
@@ -143,27 +171,73 @@ if let path = options.policy {
 guard let compiled = try? loaded.compile(acceptPreV1: true) else { fail("the policy is refused: \(loaded.apiServerError ?? "?")") }
 
 // 3. The replay.
-let batchBytes = options.batchBytes
-var replayOptions = ReplayOptions()
-if let inFlight = options.inFlight { replayOptions.batchesInFlight = inFlight }
-if let threads = options.threads { replayOptions.scanThreads = threads }
-let peakBefore = peakResidentBytes() ?? 0
-let started = now()
-let report: ReplayReport
-do {
-    report = try ReplayEngine(policies: [ReplayPolicy(name: loaded.source.name, policy: compiled)], options: replayOptions)
-        .run(try RecordingReader(paths: [corpusPath], batchBytes: batchBytes))
-} catch {
-    fail("\(error)")
+/// One timed replay of the corpus with `threads` scan threads (`nil`: the default).
+func timedReplay(threads: Int?, observer: (any ReplayObserver)? = nil) -> (seconds: Double, report: ReplayReport, options: ReplayOptions) {
+    var replayOptions = ReplayOptions()
+    if let inFlight = options.inFlight { replayOptions.batchesInFlight = inFlight }
+    if let threads { replayOptions.scanThreads = threads }
+    let started = now()
+    do {
+        let report = try ReplayEngine(policies: [ReplayPolicy(name: loaded.source.name, policy: compiled)], options: replayOptions)
+            .run(try RecordingReader(paths: [corpusPath], batchBytes: options.batchBytes), observer: observer)
+        return (now() - started, report, replayOptions)
+    } catch {
+        fail("\(error)")
+    }
 }
-let seconds = now() - started
+
+/// Counts the decision cache's lookups and hits, and nothing else.
+final class DecisionCacheCounter: ReplayObserver {
+    var lookups = 0
+    var hits = 0
+    func replaying(_ request: ObservedRequest) {}
+    func emitted(_ event: ObservedEvent) {}
+    func decisionCache(lookups: Int, hits: Int) {
+        self.lookups += lookups
+        self.hits += hits
+    }
+}
+
+func megabytesPerSecond(_ seconds: Double) -> Double { Double(corpusBytes) / seconds / 1e6 }
+
+if options.versusWC {
+    // `wc -l` from the page cache: the first run warms the cache, the best of three counts.
+    var wcSeconds = Double.infinity
+    for _ in 0..<3 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/wc")
+        process.arguments = ["-l", corpusPath]
+        process.standardOutput = FileHandle.nullDevice
+        let started = now()
+        do { try process.run() } catch { fail("cannot run wc: \(error)") }
+        process.waitUntilExit()
+        wcSeconds = min(wcSeconds, now() - started)
+    }
+    let oneCore = timedReplay(threads: 0)
+    let both = timedReplay(threads: options.threads)
+    let counter = DecisionCacheCounter()
+    _ = timedReplay(threads: 0, observer: counter)
+    let wcRate = megabytesPerSecond(wcSeconds)
+    print("corpus: \(corpusBytes) bytes, \(both.report.rawEvents) events")
+    print(String(format: "wc -l:                    %.3f s, %6.0f MB/s", wcSeconds, wcRate))
+    print(String(format: "replay, one core:         %.3f s, %6.0f MB/s, %5.1f%% of wc -l", oneCore.seconds, megabytesPerSecond(oneCore.seconds), 100 * megabytesPerSecond(oneCore.seconds) / wcRate))
+    print(String(format: "replay, %d scan thread(s): %.3f s, %6.0f MB/s, %5.1f%% of wc -l", both.options.scanThreads, both.seconds, megabytesPerSecond(both.seconds), 100 * megabytesPerSecond(both.seconds) / wcRate))
+    print(String(format: "scaling one core -> default threads: %.2fx", oneCore.seconds / both.seconds))
+    print(String(format: "decision cache: %d lookups, %.1f%% hits", counter.lookups, 100 * Double(counter.hits) / Double(max(1, counter.lookups))))
+    print(String(format: "peak memory (VmHWM): %.1f MiB", Double(peakResidentBytes() ?? 0) / 1_048_576))
+    if !options.keep && options.corpus == nil { try? FileManager.default.removeItem(atPath: corpusPath) }
+    exit(0)
+}
+
+let peakBefore = peakResidentBytes() ?? 0
+let (seconds, report, replayOptions) = timedReplay(threads: options.threads)
 let peak = peakResidentBytes() ?? 0
 if !options.keep && options.corpus == nil { try? FileManager.default.removeItem(atPath: corpusPath) }
 
 let policyReport = report.policies[0]
 print("replay: \(report.rawEvents) events, \(report.requests) requests, \(report.malformed.count) malformed, \(report.reencodedEvents) re-encoded")
 print("emitted under \(policyReport.policy): \(policyReport.events) events, \(policyReport.bytes) bytes, \(policyReport.oversize.events) over \(report.limits.maxEventSize) bytes")
-print("scan threads: \(replayOptions.scanThreads), batches of \(batchBytes) bytes, \(replayOptions.batchesInFlight) in flight")
+print("scan threads: \(replayOptions.scanThreads), batches of \(options.batchBytes) bytes, \(replayOptions.batchesInFlight) in flight")
 print(String(format: "time: %.2f s", seconds))
 print(String(format: "throughput: %.0f MB/s (%.0f MiB/s), %.0f events/s", Double(corpusBytes) / seconds / 1e6, Double(corpusBytes) / seconds / 1_048_576, Double(report.rawEvents) / seconds))
 print(String(format: "peak memory (VmHWM): %.1f MiB (%.1f MiB before the replay)", Double(peak) / 1_048_576, Double(peakBefore) / 1_048_576))

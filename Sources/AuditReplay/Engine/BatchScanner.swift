@@ -21,6 +21,9 @@ struct ScannedBatch: Sendable {
     var firstMalformed: MalformedLine?
     /// Whether a malformed line reads like the top of an audit policy.
     var looksLikePolicy = false
+    /// Decision cache lookups for this batch's events, and how many were hits.
+    var decisionLookups = 0
+    var decisionHits = 0
 
     /// Counts a malformed line (in input order), keeping it when fewer than `shownLimit` are kept.
     mutating func note(_ line: MalformedLine, shownLimit: Int) {
@@ -94,6 +97,7 @@ struct BatchScanner {
         }
         for event in skipped { result.note(event.malformed, shownLimit: malformedShownLimit) }
         result.candidates = scanner.candidates
+        (result.decisionLookups, result.decisionHits) = decisions.takeCounts()
         return result
     }
 

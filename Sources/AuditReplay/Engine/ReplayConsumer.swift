@@ -13,6 +13,8 @@ final class ReplayConsumer {
     private var incompleteRequests = 0
     private var reencodedEvents = 0
     private var malformed = MalformedLines()
+    private var decisionLookups = 0
+    private var decisionHits = 0
 
     init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?, observer: (any ReplayObserver)?) {
         self.options = options
@@ -29,6 +31,8 @@ final class ReplayConsumer {
 
     func consume(_ batch: ScannedBatch) throws {
         try inputCheck.add(batch)
+        decisionLookups += batch.decisionLookups
+        decisionHits += batch.decisionHits
         malformed.count += batch.malformedCount
         for line in batch.malformedShown where malformed.shown.count < options.malformedShown {
             malformed.shown.append(line)
@@ -69,6 +73,7 @@ final class ReplayConsumer {
     func finish(inputs: [String]) throws -> ReplayReport {
         try inputCheck.finish(inputs: inputs)
         try window.flush { try replay($0) }
+        observer?.decisionCache(lookups: decisionLookups, hits: decisionHits)
         return ReplayReport(
             inputs: inputs,
             rawEvents: rawEvents,
