@@ -3,7 +3,8 @@
 //   .build/release/auditsim-bench startup [--binary PATH] [--repeat N]
 //
 // Runs each command --repeat times (default 20) with the `auditsim` binary next to this one (or
-// --binary), output discarded, and prints the best and median wall times.
+// --binary), output discarded, and prints the best and median wall times and the median CPU time
+// (user + system, steadier than wall time on a shared machine).
 import Foundation
 
 enum StartupBench {
@@ -33,23 +34,20 @@ enum StartupBench {
         print("startup of \(binary), \(repeats) runs each (wall time, output discarded)")
         for command in commands {
             var times: [Double] = []
+            var cpuTimes: [Double] = []
             var status: Int32 = 0
             for _ in 0..<repeats {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: binary)
-                process.arguments = command
-                process.standardOutput = FileHandle.nullDevice
-                process.standardError = FileHandle.nullDevice
-                let started = now()
-                do { try process.run() } catch { fail("cannot run \(binary): \(error)") }
-                process.waitUntilExit()
-                times.append(now() - started)
-                status = process.terminationStatus
+                let run = TimedChild.run(binary, command)
+                times.append(run.wall)
+                cpuTimes.append(run.cpu)
+                status = run.status
             }
             times.sort()
+            cpuTimes.sort()
             let label = (["auditsim"] + command).joined(separator: " ")
             print(label.padding(toLength: 44, withPad: " ", startingAt: 0)
-                + String(format: " best %6.1f ms, median %6.1f ms (exit %d)", times[0] * 1000, times[times.count / 2] * 1000, status))
+                + String(format: " wall best %6.1f ms, median %6.1f ms; CPU median %5.1f ms (exit %d)",
+                         times[0] * 1000, times[times.count / 2] * 1000, cpuTimes[cpuTimes.count / 2] * 1000, status))
         }
     }
 }

@@ -200,29 +200,44 @@ final class DecisionCacheCounter: ReplayObserver {
 
 func megabytesPerSecond(_ seconds: Double) -> Double { Double(corpusBytes) / seconds / 1e6 }
 
+/// CPU seconds (user and system) used so far by this process, all threads.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(Int32(truncatingIfNeeded: RUSAGE_SELF.rawValue), &usage)
+    func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+}
+
+/// A timed replay's wall and CPU seconds.
+func measuredReplay(threads: Int?) -> (wall: Double, cpu: Double, options: ReplayOptions, events: Int) {
+    let cpuBefore = cpuSeconds()
+    let run = timedReplay(threads: threads)
+    return (run.seconds, cpuSeconds() - cpuBefore, run.options, run.report.rawEvents)
+}
+
 if options.versusWC {
     // `wc -l` from the page cache: the first run warms the cache, the best of three counts.
-    var wcSeconds = Double.infinity
+    var wcWall = Double.infinity, wcCPU = Double.infinity
     for _ in 0..<3 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/wc")
-        process.arguments = ["-l", corpusPath]
-        process.standardOutput = FileHandle.nullDevice
-        let started = now()
-        do { try process.run() } catch { fail("cannot run wc: \(error)") }
-        process.waitUntilExit()
-        wcSeconds = min(wcSeconds, now() - started)
+        let run = TimedChild.run("/usr/bin/wc", ["-l", corpusPath])
+        wcWall = min(wcWall, run.wall)
+        wcCPU = min(wcCPU, run.cpu)
     }
-    let oneCore = timedReplay(threads: 0)
-    let both = timedReplay(threads: options.threads)
+    let oneCore = measuredReplay(threads: 0)
+    let both = measuredReplay(threads: options.threads)
     let counter = DecisionCacheCounter()
     _ = timedReplay(threads: 0, observer: counter)
-    let wcRate = megabytesPerSecond(wcSeconds)
-    print("corpus: \(corpusBytes) bytes, \(both.report.rawEvents) events")
-    print(String(format: "wc -l:                    %.3f s, %6.0f MB/s", wcSeconds, wcRate))
-    print(String(format: "replay, one core:         %.3f s, %6.0f MB/s, %5.1f%% of wc -l", oneCore.seconds, megabytesPerSecond(oneCore.seconds), 100 * megabytesPerSecond(oneCore.seconds) / wcRate))
-    print(String(format: "replay, %d scan thread(s): %.3f s, %6.0f MB/s, %5.1f%% of wc -l", both.options.scanThreads, both.seconds, megabytesPerSecond(both.seconds), 100 * megabytesPerSecond(both.seconds) / wcRate))
-    print(String(format: "scaling one core -> default threads: %.2fx", oneCore.seconds / both.seconds))
+    // Wall time is what a user waits; CPU time (user + system) is steadier on a shared machine.
+    func line(_ label: String, wall: Double, cpu: Double) -> String {
+        label.padding(toLength: 26, withPad: " ", startingAt: 0)
+            + String(format: "wall %7.3f s %6.0f MB/s %5.1f%% of wc -l | CPU %7.3f s %6.0f MB/s %5.1f%% of wc -l",
+                     wall, megabytesPerSecond(wall), 100 * wcWall / wall, cpu, megabytesPerSecond(cpu), 100 * wcCPU / cpu)
+    }
+    print("corpus: \(corpusBytes) bytes, \(oneCore.events) events")
+    print(line("wc -l", wall: wcWall, cpu: wcCPU))
+    print(line("replay, one core", wall: oneCore.wall, cpu: oneCore.cpu))
+    print(line("replay, \(both.options.scanThreads) scan thread(s)", wall: both.wall, cpu: both.cpu))
+    print(String(format: "scaling one core -> default threads (wall): %.2fx", oneCore.wall / both.wall))
     print(String(format: "decision cache: %d lookups, %.1f%% hits", counter.lookups, 100 * Double(counter.hits) / Double(max(1, counter.lookups))))
     print(String(format: "peak memory (VmHWM): %.1f MiB", Double(peakResidentBytes() ?? 0) / 1_048_576))
     if !options.keep && options.corpus == nil { try? FileManager.default.removeItem(atPath: corpusPath) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The answers of recent `explain --batch` lines, by the lines' bytes: an answer depends only on
 /// the line (and its number, which is written between the two stored parts), and batch inputs
 /// repeat the same requests, so a repeated line is answered without reading or deciding it again.
@@ -8,11 +10,16 @@ struct BatchAnswerCache {
     static let slotCount = 1024
     static let maxLineBytes = 512
 
+    /// A decision's JSON line, split around the line number (see `BatchExplainer.Decided.jsonLine`).
+    struct Rendering {
+        var head: [UInt8]
+        var tail: [UInt8]
+    }
+
     private struct Entry {
         var hash: UInt64
         var line: [UInt8]
-        var head: [UInt8]
-        var tail: [UInt8]
+        var rendering: Rendering
     }
 
     private var slots = [Entry?](repeating: nil, count: slotCount)
@@ -23,19 +30,25 @@ struct BatchAnswerCache {
         let hash = Self.hash(line)
         let slot = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
         return slots.withUnsafeBufferPointer { slots in
-            guard let entry = slots[slot], entry.hash == hash, entry.line.elementsEqual(line) else { return false }
-            output.append(contentsOf: entry.head)
+            guard let entry = slots[slot], entry.hash == hash, entry.line.count == line.count,
+                  entry.line.withUnsafeBufferPointer({ Self.equal($0, line) }) else { return false }
+            output.append(contentsOf: entry.rendering.head)
             Self.appendDecimal(number, to: &output)
-            output.append(contentsOf: entry.tail)
+            output.append(contentsOf: entry.rendering.tail)
             return true
         }
     }
 
     /// Remembers the answer of `line`, split around its line number.
-    mutating func remember(_ line: UnsafeBufferPointer<UInt8>, _ rendering: (head: [UInt8], tail: [UInt8])) {
+    mutating func remember(_ line: UnsafeBufferPointer<UInt8>, _ rendering: Rendering) {
         guard line.count <= Self.maxLineBytes else { return }
         let hash = Self.hash(line)
-        slots[Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)] = Entry(hash: hash, line: Array(line), head: rendering.head, tail: rendering.tail)
+        slots[Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)] = Entry(hash: hash, line: Array(line), rendering: rendering)
+    }
+
+    private static func equal(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let a = first.baseAddress, let b = second.baseAddress else { return first.count == second.count }
+        return first.count == second.count && memcmp(a, b, first.count) == 0
     }
 
     /// A 64-bit hash of the bytes, eight at a time.

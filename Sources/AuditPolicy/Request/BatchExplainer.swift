@@ -49,11 +49,15 @@ public struct BatchExplainer {
     private var skipping = false
     /// The answers of recent lines, by their bytes.
     private var answers = BatchAnswerCache()
+    /// The JSON lines of the decisions met so far, by `renderingSlot`: a decision's line depends
+    /// only on the deciding rule, whether the request is long-running, and its outcome.
+    private var renderings: [BatchAnswerCache.Rendering?]
     private let encoder: JSONEncoder
 
     public init(policy: CompiledPolicy, maxLineBytes: Int = BatchExplainer.defaultMaxLineBytes) {
         self.policy = policy
         self.maxLineBytes = max(1, maxLineBytes)
+        renderings = Array(repeating: nil, count: (policy.rules.count + 1) * 4)
         encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
     }
@@ -131,33 +135,39 @@ public struct BatchExplainer {
         }
         if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return }
         if answers.answer(for: line, number: lineNumber, into: &output) { return }
-        switch explain(line, line: lineNumber) {
-        case .success(let decided):
-            let rendering = decided.jsonLine()
-            output.append(contentsOf: rendering.head)
-            BatchAnswerCache.appendDecimal(lineNumber, to: &output)
-            output.append(contentsOf: rendering.tail)
-            answers.remember(line, rendering)
-        case .failure(let failed):
-            append(failed, to: &output)
+        let parsed: BatchRequest.Parsed
+        if let plain = BatchLineScanner.scan(line) {
+            parsed = plain
+        } else {
+            do throws(BatchRequest.LineError) {
+                parsed = try BatchRequest.parse(line)
+            } catch {
+                append(Failed(line: lineNumber, error: error.message), to: &output)
+                return
+            }
         }
+        let rendering = rendering(for: parsed)
+        output.append(contentsOf: rendering.head)
+        BatchAnswerCache.appendDecimal(lineNumber, to: &output)
+        output.append(contentsOf: rendering.tail)
+        answers.remember(line, rendering)
     }
 
-    /// The answer for one line's bytes.
-    func explain(_ line: UnsafeBufferPointer<UInt8>, line number: Int) -> Result<Decided, Failed> {
-        do throws(BatchRequest.LineError) {
-            let parsed: BatchRequest.Parsed
-            if let plain = BatchLineScanner.scan(line) { parsed = plain } else { parsed = try BatchRequest.parse(line) }
-            let decision = policy.decide(parsed.attributes)
-            return .success(Decided(
-                line: number, level: decision.level.rawValue,
-                stages: decision.emittedStages(for: parsed.attributes, outcome: parsed.outcome).map(\.rawValue),
-                omitStages: policy.omitStagesList(for: decision).map(\.rawValue),
-                omitManagedFields: decision.omitManagedFields, rule: decision.ruleIndex
-            ))
-        } catch {
-            return .failure(Failed(line: number, error: error.message))
-        }
+    /// The JSON line of the decision for a request, rendered once per rule, long-running flag
+    /// and outcome.
+    private mutating func rendering(for parsed: BatchRequest.Parsed) -> BatchAnswerCache.Rendering {
+        let decision = policy.decide(parsed.attributes)
+        let isLongRunning = parsed.attributes.isLongRunning
+        let slot = ((decision.ruleIndex ?? -1) + 1) * 4 + (isLongRunning ? 2 : 0) + (parsed.outcome == .panicked ? 1 : 0)
+        if let known = renderings[slot] { return known }
+        let rendering = Decided(
+            line: 0, level: decision.level.rawValue,
+            stages: decision.emittedStages(isLongRunning: isLongRunning, outcome: parsed.outcome).map(\.rawValue),
+            omitStages: policy.omitStagesList(for: decision).map(\.rawValue),
+            omitManagedFields: decision.omitManagedFields, rule: decision.ruleIndex
+        ).jsonLine()
+        renderings[slot] = rendering
+        return rendering
     }
 
     private func append(_ value: Failed, to output: inout [UInt8]) {
@@ -172,11 +182,11 @@ extension BatchExplainer.Decided {
     /// This decision's JSON line, as `JSONEncoder` with sorted keys writes it, split around the
     /// line number: `{"level":"…","line":` and the rest, newline included. Every string is a
     /// level or stage name, which needs no escaping.
-    func jsonLine() -> (head: [UInt8], tail: [UInt8]) {
+    func jsonLine() -> BatchAnswerCache.Rendering {
         func list(_ names: [String]) -> String { "[" + names.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
         let head = #"{"level":""# + level + #"","line":"#
         let tail = #","omitManagedFields":"# + (omitManagedFields ? "true" : "false") + #","omitStages":"# + list(omitStages)
             + #","rule":"# + (rule.map(String.init) ?? "null") + #","stages":"# + list(stages) + "}\n"
-        return (Array(head.utf8), Array(tail.utf8))
+        return BatchAnswerCache.Rendering(head: Array(head.utf8), tail: Array(tail.utf8))
     }
 }
