@@ -82,33 +82,15 @@ func now() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-// `auditsim-bench decide ...` measures the policy decision alone.
-if CommandLine.arguments.dropFirst().first == "decide" {
-    DecideBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
-    exit(0)
-}
-
-// `auditsim-bench batch ...` measures `explain --batch` on one core.
-if CommandLine.arguments.dropFirst().first == "batch" {
-    BatchBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
-    exit(0)
-}
-
-// `auditsim-bench startup ...` measures commands on small inputs, start-up included.
-if CommandLine.arguments.dropFirst().first == "startup" {
-    StartupBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
-    exit(0)
-}
-
-// `auditsim-bench lint ...` measures `auditsim lint` on a large policy.
-if CommandLine.arguments.dropFirst().first == "lint" {
-    LintBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
-    exit(0)
-}
-
-// `auditsim-bench analysis ...` runs the request-space engine's benchmarks instead.
-if CommandLine.arguments.dropFirst().first == "analysis" {
-    AnalysisBench.run(arguments: Array(CommandLine.arguments.dropFirst(2)))
+// The other modes: `decide` (the policy decision alone), `batch` (`explain --batch` on one core),
+// `startup` (commands on small inputs, start-up included), `lint` (`auditsim lint` on a large
+// policy), `analysis` (the request-space engine).
+let modes: [String: ([String]) -> Void] = [
+    "decide": DecideBench.run, "batch": BatchBench.run, "startup": StartupBench.run,
+    "lint": LintBench.run, "analysis": AnalysisBench.run,
+]
+if let name = CommandLine.arguments.dropFirst().first, let mode = modes[name] {
+    mode(Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
 }
 
