@@ -35,7 +35,7 @@ public struct BatchExplainer {
     }
 
     /// One output line for an input line that could not be read.
-    public struct Failed: Error, Encodable, Sendable, Hashable {
+    public struct Failed: Encodable, Sendable, Hashable {
         public var line: Int
         public var error: String
     }
