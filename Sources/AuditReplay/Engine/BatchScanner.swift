@@ -24,6 +24,9 @@ struct ScannedBatch: Sendable {
     /// Cut lines, events without timestamps and converted events of the batch (the first few
     /// of each kept); auditID collisions are found later, by grouping.
     var repairs = RecordingRepairs()
+    /// Decision cache lookups for this batch's events, and how many were hits.
+    var decisionLookups = 0
+    var decisionHits = 0
 
     /// Counts a malformed line (in input order), keeping it when fewer than `shownLimit` are kept.
     mutating func note(_ line: MalformedLine, shownLimit: Int) {
@@ -120,6 +123,7 @@ struct BatchScanner {
         }
         for event in skipped { result.note(event.malformed, shownLimit: malformedShownLimit) }
         result.candidates = scanner.candidates
+        (result.decisionLookups, result.decisionHits) = decisions.takeCounts()
         return result
     }
 

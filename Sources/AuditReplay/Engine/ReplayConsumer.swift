@@ -14,6 +14,8 @@ final class ReplayConsumer {
     private var reencodedEvents = 0
     private var malformed = MalformedLines()
     private var repairs = RecordingRepairs()
+    private var decisionLookups = 0
+    private var decisionHits = 0
 
     init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?, observer: (any ReplayObserver)?) {
         self.options = options
@@ -30,6 +32,8 @@ final class ReplayConsumer {
 
     func consume(_ batch: ScannedBatch) throws {
         try inputCheck.add(batch)
+        decisionLookups += batch.decisionLookups
+        decisionHits += batch.decisionHits
         malformed.count += batch.malformedCount
         for line in batch.malformedShown where malformed.shown.count < options.malformedShown {
             malformed.shown.append(line)
@@ -73,6 +77,7 @@ final class ReplayConsumer {
         try inputCheck.finish(inputs: inputs)
         try window.flush { try replay($0) }
         repairs.auditIDCollisions = window.collisions
+        observer?.decisionCache(lookups: decisionLookups, hits: decisionHits)
         return ReplayReport(
             inputs: inputs,
             rawEvents: rawEvents,

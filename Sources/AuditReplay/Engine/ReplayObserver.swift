@@ -13,6 +13,13 @@ public protocol ReplayObserver: AnyObject {
     /// One event kube-apiserver produces for the current request under one policy, including an
     /// event its own truncation then drops (`writtenSize` is `nil`).
     func emitted(_ event: ObservedEvent)
+    /// Once, at the end: how many policy decisions were looked up in the decision cache (one per
+    /// event) and how many of them were found there instead of walking the rules.
+    func decisionCache(lookups: Int, hits: Int)
+}
+
+extension ReplayObserver {
+    public func decisionCache(lookups: Int, hits: Int) {}
 }
 
 /// A request, as the policies saw it, and when its recorded events were written.
