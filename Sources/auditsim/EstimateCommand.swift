@@ -96,6 +96,9 @@ struct EstimateCommand: ParsableCommand {
     @Flag(name: .long, help: "Merge estimates written by --format json instead of replaying a corpus.")
     var merge = false
 
+    @Flag(name: .long, help: "The input is one shard of a larger corpus: keep requests whose other stages may be in other shards open in the JSON, for `auditsim merge` (needs --format json and --no-suggestions).")
+    var shard = false
+
     func validate() throws {
         _ = try retention()
         try OptionRange.require(compressionRatio, in: 1...StorageModel.maximumCompressionRatio, option: "--compression-ratio")
@@ -113,6 +116,9 @@ struct EstimateCommand: ParsableCommand {
         try OptionRange.require(gbBytes, in: 1...CloudWatchPrices.maximumBytesPerGB, option: "--gb-bytes", unit: " bytes")
         try OptionRange.require(top, in: 1...EstimateAssumptions.maximumTop, option: "--top")
         try OptionRange.require(suggestions, in: 0...EstimateOptions.maximumSuggestionsPerPolicy, option: "--suggestions")
+        if shard, format != .json || !noSuggestions || merge {
+            throw ValidationError("--shard writes a summary for `auditsim merge`: add --format json and --no-suggestions (and drop --merge)")
+        }
         if merge, !corpusOptions.policy.isEmpty { throw ValidationError("--merge takes the policies from the estimates; drop --policy") }
     }
 
@@ -150,7 +156,8 @@ struct EstimateCommand: ParsableCommand {
     }
 
     private func replayedReport(_ inputs: [String]) throws -> EstimateReport {
-        let replay = corpusOptions.replayOptions
+        var replay = corpusOptions.replayOptions
+        replay.holdsOpenRequests = shard
         let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
         let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
         return try runner.run(canReread: !inputs.contains("-")) { try corpusOptions.corpusReader(inputs: inputs) }

@@ -13,6 +13,8 @@ final class ReplayConsumer {
     private var incompleteRequests = 0
     private var reencodedEvents = 0
     private var malformed = MalformedLines()
+    private var open = OpenRequests()
+    private var openBytes = 0
 
     init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?, observer: (any ReplayObserver)?) {
         self.options = options
@@ -54,6 +56,16 @@ final class ReplayConsumer {
     }
 
     private func replay(_ request: GroupedRequest) throws {
+        if options.holdsOpenRequests, !request.isSettled {
+            let held = request.openRequest
+            let bytes = held.copies.reduce(0) { $0 + $1.event.utf8.count }
+            if open.requests.count < options.maxHeldOpenRequests, bytes <= options.maxHeldOpenBytes - openBytes {
+                open.requests.append(held)
+                openBytes += bytes
+                return
+            }
+            open.overBound += 1
+        }
         requests += 1
         if !request.isComplete { incompleteRequests += 1 }
         if let observer { observer.replaying(ObservedRequest(request)) }
@@ -69,7 +81,7 @@ final class ReplayConsumer {
     func finish(inputs: [String]) throws -> ReplayReport {
         try inputCheck.finish(inputs: inputs)
         try window.flush { try replay($0) }
-        return ReplayReport(
+        var report = ReplayReport(
             inputs: inputs,
             rawEvents: rawEvents,
             requests: requests,
@@ -80,5 +92,7 @@ final class ReplayConsumer {
             limits: options.limits,
             policies: accumulators.map(\.result)
         )
+        if options.holdsOpenRequests { report.openRequests = open }
+        return report
     }
 }
