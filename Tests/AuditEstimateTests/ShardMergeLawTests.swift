@@ -1,0 +1,104 @@
+import AuditCorpus
+import AuditPolicy
+import AuditReplay
+import Foundation
+import Testing
+@testable import AuditEstimate
+
+/// Issue 13, "requests split across partitions": merging the estimates of any split of a corpus
+/// into shards, lines dealt at random so that many requests have their stages in different
+/// shards, gives exactly the volume of one pass over the whole corpus.
+@Suite("Shard merge law")
+struct ShardMergeLawTests {
+    /// A policy that writes every stage, so RequestReceived and ResponseStarted copies count.
+    static let everyStage = """
+    apiVersion: audit.k8s.io/v1
+    kind: Policy
+    rules:
+    - level: RequestResponse
+    """
+
+    static func policies() throws -> [ReplayPolicy] {
+        let eks = PolicyReader.read(BuiltInPolicy.eks.source, options: PolicyReadOptions())
+        let every = PolicyReader.read(PolicySource(name: "every-stage.yaml", text: everyStage), options: PolicyReadOptions())
+        return [ReplayPolicy(name: BuiltInPolicy.eks.sourceName, policy: try eks.compile(acceptPreV1: true)),
+                ReplayPolicy(name: "every-stage.yaml", policy: try every.compile())]
+    }
+
+    /// A small generated corpus, as lines.
+    static func corpus(seed: UInt64) -> [[UInt8]] {
+        var bytes: [UInt8] = []
+        RecordingGenerator.generate(RecordingConfiguration(seed: seed, nodes: 2, durationSeconds: 20), maxBytes: 400_000) { bytes += $0 }
+        return bytes.split(separator: UInt8(ascii: "\n")).map(Array.init)
+    }
+
+    static func estimate(_ lines: [[UInt8]], policies: [ReplayPolicy], shard: Bool) throws -> EstimateVolume {
+        var replay = ReplayOptions(scanThreads: 0)
+        replay.holdsOpenRequests = shard
+        let bytes = lines.flatMap { $0 + [UInt8(ascii: "\n")] }
+        let report = try EstimateRunner(policies: policies, options: EstimateOptions(replay: replay, suggestionsPerPolicy: 0))
+            .run(canReread: true) { RecordingReader(bytes: bytes, source: "corpus.jsonl") }
+        return report.volume
+    }
+
+    /// A deterministic pseudo-random sequence (SplitMix64).
+    struct Dealer: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func json(_ volume: EstimateVolume) throws -> Data {
+        try JSONEncoder().encode(EstimateReport(volume: volume, assumptions: EstimateAssumptions(), suggestions: SuggestionReport(policies: [], unavailableReason: nil)))
+    }
+
+    @Test("merge(random split into k shards) = one pass, for k in 1…32", arguments: 1...32)
+    func mergeOfRandomSplitIsOnePass(k: Int) throws {
+        let policies = try Self.policies()
+        let lines = Self.corpus(seed: UInt64(1000 + k))
+        var dealer = Dealer(state: UInt64(k))
+        var shards = Array(repeating: [[UInt8]](), count: k)
+        for line in lines { shards[Int(dealer.next() % UInt64(k))].append(line) }
+        let single = try Self.estimate(lines, policies: policies, shard: false)
+        var summaries = try shards.filter { !$0.isEmpty }.map { try Self.json(Self.estimate($0, policies: policies, shard: true)) }
+        summaries.shuffle(using: &dealer)
+        let completion = OpenRequestCompletion(policies: policies)
+        // A tree of merges: the first half merged partially, then with the rest.
+        var firstHalf = EstimateMerge()
+        let half = summaries.count / 2
+        for (index, data) in summaries[..<half].enumerated() { try firstHalf.add(json: data, name: "shard \(index)") }
+        var inputs = Array(summaries[half...])
+        if half > 0 {
+            inputs.append(try Self.json(firstHalf.report(assumptions: EstimateAssumptions(), completion: completion, finishing: false).volume))
+        }
+        var merge = EstimateMerge()
+        for (index, data) in inputs.enumerated() { try merge.add(json: data, name: "input \(index)") }
+        var merged = try merge.report(assumptions: EstimateAssumptions(), completion: completion).volume
+        #expect(merged.openRequests == nil)
+        merged.inputs = single.inputs
+        #expect(merged == single)
+        #expect(k == 1 || single.requests > 0)
+    }
+
+    @Test("a shard's open requests are its requests missing a stage, and bounded")
+    func openRequestsAreBounded() throws {
+        let policies = try Self.policies()
+        let lines = Self.corpus(seed: 7)
+        let odd = lines.enumerated().filter { $0.offset % 2 == 1 }.map(\.element)
+        var replay = ReplayOptions(scanThreads: 0)
+        replay.holdsOpenRequests = true
+        replay.maxHeldOpenRequests = 3
+        let bytes = odd.flatMap { $0 + [UInt8(ascii: "\n")] }
+        let volume = try EstimateRunner(policies: policies, options: EstimateOptions(replay: replay, suggestionsPerPolicy: 0))
+            .run(canReread: true) { RecordingReader(bytes: bytes, source: "odd.jsonl") }.volume
+        let open = try #require(volume.openRequests)
+        #expect(open.requests.count == 3)
+        #expect(open.overBound > 0)
+        #expect(open.requests.allSatisfy { !$0.isSettled })
+    }
+}
