@@ -61,6 +61,7 @@ for shard in shards/part-*; do
 done
 "$bin" merge --format json "${policies[@]}" $(ls summaries/*.json | sort -R) > shell-merge.json
 echo "shell merge: $((SECONDS - start)) s"
+echo "summaries (the shuffle): by file $(cat summaries/part-0[0-7].json | wc -c) bytes, across requests $(cat summaries/part-{08..15}.json | wc -c) bytes, corpus $(wc -c < corpus.jsonl) bytes"
 compare single.json shell-merge.json
 
 # The Spark job in local[2].

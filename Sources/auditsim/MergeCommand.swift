@@ -18,7 +18,7 @@ struct MergeCommand: ParsableCommand {
         Exit codes: 0 ok, 2 usage or input error.
 
         Examples:
-          auditsim estimate --shard --format json --no-suggestions part-1.jsonl > 1.json
+          auditsim estimate --shard --format json --no-suggestions a.jsonl > 1.json
           auditsim merge 1.json 2.json 3.json
           auditsim merge --partial --format json 1.json 2.json > 12.json
         """
