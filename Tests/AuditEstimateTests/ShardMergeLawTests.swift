@@ -102,3 +102,32 @@ struct ShardMergeLawTests {
         #expect(open.requests.allSatisfy { !$0.isSettled })
     }
 }
+
+/// Issue 13: a shard summary is untrusted input; its open requests are checked like its counts.
+@Suite("Shard summaries are validated")
+struct ShardSummaryValidationTests {
+    static func summary(_ open: OpenRequests) throws -> Data {
+        let volume = EstimateVolume(inputs: ["a"], rawEvents: 1, requests: 0, incompleteRequests: 0, duplicateEvents: 0, malformedLines: 0,
+                                    span: ObservedSpan(), limits: SizeLimits(), policies: [], openRequests: open)
+        return try ShardMergeLawTests.json(volume)
+    }
+
+    @Test("an open request with a copy that is not base64 of one line, or two copies of a stage, is refused", arguments: [
+        [OpenRequest.Copy(slot: .final, event: "not base64!")],
+        [OpenRequest.Copy(slot: .final, event: "e30KZTMw")],  // "{}\n{}": two lines
+        [OpenRequest.Copy(slot: .final, event: "e30="), OpenRequest.Copy(slot: .final, event: "e30=")],
+        [],
+    ])
+    func refused(copies: [OpenRequest.Copy]) throws {
+        let data = try Self.summary(OpenRequests(requests: [OpenRequest(auditID: "YQ==", longRunning: false, copies: copies)]))
+        var merge = EstimateMerge()
+        #expect(throws: EstimateMergeError.self) { try merge.add(json: data, name: "shard.json") }
+    }
+
+    @Test("a well-formed open request is accepted")
+    func accepted() throws {
+        let data = try Self.summary(OpenRequests(requests: [OpenRequest(auditID: "YQ==", longRunning: false, copies: [OpenRequest.Copy(slot: .final, event: "e30=")])]))
+        var merge = EstimateMerge()
+        try merge.add(json: data, name: "shard.json")
+    }
+}

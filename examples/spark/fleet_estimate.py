@@ -17,6 +17,7 @@ shipped to the executors with SparkContext.addFile / addArchive (spark-submit's 
 the names must match across shards.
 """
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -49,18 +50,19 @@ def shipped_binary(name, archive):
     return path
 
 
+@contextlib.contextmanager
 def policy_directory(policies):
-    """A working directory where each shipped policy file sits at the path it was given as, so
-    that every shard names it alike; built-in policies are passed as they are."""
+    """A working directory, removed afterwards, where each shipped policy file sits at the path it
+    was given as, so that every shard names it alike; built-in policies are passed as they are."""
     from pyspark import SparkFiles
-    directory = tempfile.mkdtemp(prefix="auditsim-policies-")
-    for policy in policies:
-        if policy["shipped"]:
-            target = os.path.join(directory, policy["arg"])
-            os.makedirs(os.path.dirname(target) or directory, exist_ok=True)
-            if not os.path.exists(target):
-                os.symlink(SparkFiles.get(policy["shipped"]), target)
-    return directory
+    with tempfile.TemporaryDirectory(prefix="auditsim-") as directory:
+        for policy in policies:
+            if policy["shipped"]:
+                target = os.path.join(directory, policy["arg"])
+                os.makedirs(os.path.dirname(target) or directory, exist_ok=True)
+                if not os.path.exists(target):
+                    os.symlink(SparkFiles.get(policy["shipped"]), target)
+        yield directory
 
 
 def run(command, stdin_bytes, cwd):
@@ -105,30 +107,33 @@ def main(argv):
         if not data.strip():
             return
         command = [shipped_binary(binary_name, archive), "estimate", "--shard", "--format", "json", "--no-suggestions"]
-        yield run(command + policy_options + estimate_options + ["-"], data, policy_directory(policies))
+        with policy_directory(policies) as directory:
+            summary = run(command + policy_options + estimate_options + ["-"], data, directory)
+        yield summary
 
     def merge_pair(left, right):
-        directory = policy_directory(policies)
-        paths = []
-        for index, text in enumerate((left, right)):
-            path = os.path.join(directory, "summary-%d.json" % index)
-            with open(path, "w") as handle:
-                handle.write(text)
-            paths.append(path)
-        command = [shipped_binary(binary_name, archive), "merge", "--partial", "--format", "json"]
-        return run(command + policy_options + paths, None, directory)
+        with policy_directory(policies) as directory:
+            paths = []
+            for index, text in enumerate((left, right)):
+                path = os.path.join(directory, "summary-%d.json" % index)
+                with open(path, "w") as handle:
+                    handle.write(text)
+                paths.append(path)
+            command = [shipped_binary(binary_name, archive), "merge", "--partial", "--format", "json"]
+            return run(command + policy_options + paths, None, directory)
 
     if args.whole_files:
+        # One process per object: a JSON document (or a gzip stream) cannot be concatenated.
         objects = sc.union([sc.binaryFiles(path, minPartitions=args.partitions) for path in args.inputs])
-        records = objects.map(lambda pair: pair[1] if pair[1].endswith(b"\n") else pair[1] + b"\n")
+        summaries = objects.flatMap(lambda pair: estimate_partition([pair[1]]))
     else:
         # Bytes, not text: an event is passed on exactly as stored, whatever its encoding.
         lines = sc.union([sc.textFile(path, minPartitions=args.partitions, use_unicode=False) for path in args.inputs])
-        records = lines.map(lambda line: line + b"\n")
-    summaries = records.mapPartitions(estimate_partition)
-    if summaries.isEmpty():
+        summaries = lines.map(lambda line: line + b"\n").mapPartitions(estimate_partition)
+    try:
+        merged = summaries.treeReduce(merge_pair, depth=2)
+    except ValueError:  # an empty RDD: no partition held an event
         sys.exit("error: the inputs hold no audit events")
-    merged = summaries.treeReduce(merge_pair, depth=2)
     spark.stop()
 
     # The last merge, on the driver: replays the requests still open and prices the whole.

@@ -35,6 +35,14 @@ enum MergeCounters {
             try check.count(open.overBound, "volume.openRequests.overBound")
             // Pooling may count each held copy as a duplicate.
             try check.count(open.requests.count * OpenRequest.Slot.allCases.count, "volume.openRequests.requests")
+            for (index, request) in open.requests.enumerated() {
+                guard Set(request.copies.map(\.slot)).count == request.copies.count, !request.copies.isEmpty else {
+                    throw EstimateMergeError("\(name): volume.openRequests.requests[\(index)] holds no copy, or two copies of one stage")
+                }
+                guard request.jsonLines != nil else {
+                    throw EstimateMergeError("\(name): volume.openRequests.requests[\(index)]: a copy is not the base64 of one event line")
+                }
+            }
         }
         var timedRequests = 0
         for bucket in volume.span.requestTimes?.sortedBuckets ?? [] {

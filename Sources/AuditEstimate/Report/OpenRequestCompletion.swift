@@ -24,7 +24,12 @@ public struct OpenRequestCompletion: Sendable {
         volume.openRequests = finishing ? nil : open
         guard !ready.isEmpty else { return }
         var lines: [UInt8] = []
-        for request in ready { lines += request.jsonLines }
+        for request in ready {
+            guard let requestLines = request.jsonLines else {
+                throw EstimateMergeError("volume.openRequests: a copy of request \(request.auditID) is not the base64 of one event line")
+            }
+            lines += requestLines
+        }
         var options = ReplayOptions(limits: volume.limits, scanThreads: 0)
         options.maxWaitingRequests = max(options.maxWaitingRequests, ready.count)
         options.maxWaitingBytes = max(options.maxWaitingBytes, lines.count)

@@ -18,9 +18,16 @@ public struct OpenRequest: Codable, Sendable, Hashable {
         /// The ResponseComplete or Panic copy (or a copy without a stage).
         case final
 
-        public static func < (lhs: Slot, rhs: Slot) -> Bool {
-            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        /// Stage order: received, started, final.
+        private var rank: Int {
+            switch self {
+            case .received: 0
+            case .started: 1
+            case .final: 2
+            }
         }
+
+        public static func < (lhs: Slot, rhs: Slot) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// One recorded copy.
@@ -55,11 +62,13 @@ public struct OpenRequest: Codable, Sendable, Hashable {
         return slots.contains(.final) && slots.contains(.received) && (!longRunning || slots.contains(.started))
     }
 
-    /// The copies as JSON lines in stage order, the order in which a single pass meets them.
-    public var jsonLines: [UInt8] {
+    /// The copies as JSON lines in stage order, the order in which a single pass meets them;
+    /// `nil` when a copy is not base64 of one line (summaries are untrusted input).
+    public var jsonLines: [UInt8]? {
         var bytes: [UInt8] = []
         for copy in copies {
-            bytes += Data(base64Encoded: copy.event).map(Array.init) ?? []
+            guard let event = Data(base64Encoded: copy.event), !event.isEmpty, !event.contains(UInt8(ascii: "\n")) else { return nil }
+            bytes += event
             bytes.append(UInt8(ascii: "\n"))
         }
         return bytes
@@ -71,7 +80,7 @@ public struct OpenRequest: Codable, Sendable, Hashable {
     /// order of the merge.
     public mutating func add(_ other: OpenRequest) -> Int {
         var duplicates = 0
-        var bySlot = Dictionary(uniqueKeysWithValues: copies.map { ($0.slot, $0) })
+        var bySlot = Dictionary(copies.map { ($0.slot, $0) }) { first, _ in first }
         for copy in other.copies {
             if let mine = bySlot[copy.slot] {
                 duplicates += 1
