@@ -7,9 +7,9 @@ import Foundation
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
-        abstract: "Merge the estimates of shards of a corpus into the estimate of one pass over all of it.",
+        abstract: "Merge the estimates (or replays) of shards of a corpus into the estimate (or replay) of one pass over all of it.",
         discussion: """
-        Each input is an `auditsim estimate --format json` output; with --shard, the shard's requests whose other stages may be in other shards are kept open in it (bounded: at most 100,000 requests and 64 MiB per shard). Merging adds the counts (exact integers, checked for overflow; every input is validated as untrusted) and pools the open requests by auditID; a request whose stages have all met (its final stage, RequestReceived, and ResponseStarted when long-running) is replayed under the policies, exactly as one pass would. The merge is associative and commutative: merge(a, merge(b, c)) = merge(merge(a, b), c) = merge(c, b, a).
+        Each input is an `auditsim estimate --format json` output, or each an `auditsim replay --format json` output (whose `volume` holds the same raw counts; the merged replay rebuilds its counts from it and lists the shards' offenders and malformed lines as examples); with --shard, the shard's requests whose other stages may be in other shards are kept open in it (bounded: at most 100,000 requests and 64 MiB per shard). Merging adds the counts (exact integers, checked for overflow; every input is validated as untrusted) and pools the open requests by auditID; a request whose stages have all met (its final stage, RequestReceived, and ResponseStarted when long-running) is replayed under the policies, exactly as one pass would. The merge is associative and commutative: merge(a, merge(b, c)) = merge(merge(a, b), c) = merge(c, b, a).
 
         At the end (without --partial) the requests still open are replayed from the stages recorded, as one pass does at the end of its input, and counted as incomplete. --partial keeps them, for a later merge (a tree of merges, as Spark's treeReduce makes).
 
@@ -24,7 +24,7 @@ struct MergeCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Estimate JSON files (`estimate --format json`), or - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Estimate or replay JSON files (`--format json`), or - for standard input.", valueName: "file"))
     var inputs: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("A policy the shards were estimated under, in their order: a file or a built-in policy (eks); default: eks.", valueName: "file"))
@@ -47,19 +47,36 @@ struct MergeCommand: ParsableCommand {
 
     func run() throws {
         try InputBytes.requireSingleStandardInput(inputs + policy)
+        let files = try inputs.map { (name: $0 == "-" ? "<stdin>" : $0, json: Data(try InputBytes.read($0))) }
+        let completion = OpenRequestCompletion(policies: try ReplayPolicies.load(arguments: policy, version: kubernetesVersion.version, acceptDeprecated: acceptDeprecated))
+        if let first = files.first, ReplaySummaryMerge.isReplaySummary(first.json) {
+            var merge = ReplaySummaryMerge()
+            for file in files { try merge.add(json: file.json, name: file.name) }
+            let summary = try merge.summary(completion: completion, finishing: !partial)
+            try warnOverBound(summary.volume)
+            switch format {
+            case .text: try Console.write(ReplayRendering(report: summary.report, shown: 10).text)
+            case .json: try Console.writeLine(JSONOutput.string(summary))
+            }
+            return
+        }
         var merge = EstimateMerge()
-        for path in inputs { try merge.add(json: Data(try InputBytes.read(path)), name: path == "-" ? "<stdin>" : path) }
+        for file in files { try merge.add(json: file.json, name: file.name) }
         guard !merge.assumptionsDiffer else {
             throw ValidationError("the estimates were made under different prices, storage or --top options: estimate every shard with the same options")
         }
-        let completion = OpenRequestCompletion(policies: try ReplayPolicies.load(arguments: policy, version: kubernetesVersion.version, acceptDeprecated: acceptDeprecated))
         let report = try merge.report(assumptions: merge.assumptions ?? EstimateAssumptions(), completion: completion, finishing: !partial)
-        if let overBound = report.volume.openRequests?.overBound, overBound > 0 {
-            Console.writeError("warning: \(overBound) requests were replayed in their shard because the shard held as many open requests as it may; a merge counts them as one pass does only if their stages were all in that shard")
-        }
+        try warnOverBound(report.volume)
         switch format {
         case .text: try Console.write(EstimateText.render(report))
         case .json: try Console.writeLine(JSONOutput.string(report))
+        }
+    }
+
+    /// Warns about requests a shard could not keep open (`OpenRequests.overBound`).
+    private func warnOverBound(_ volume: EstimateVolume) throws {
+        if let overBound = volume.openRequests?.overBound, overBound > 0 {
+            Console.writeError("warning: \(overBound) requests were replayed in their shard because the shard held as many open requests as it may; a merge counts them as one pass does only if their stages were all in that shard")
         }
     }
 }

@@ -131,3 +131,44 @@ struct ShardSummaryValidationTests {
         try merge.add(json: data, name: "shard.json")
     }
 }
+
+/// Issue 13: replay summaries merge too; every count of the merged replay is that of one pass.
+@Suite("Replay summaries merge")
+struct ReplaySummaryMergeTests {
+    static func summary(_ lines: [[UInt8]], policies: [ReplayPolicy], shard: Bool) throws -> ReplaySummary {
+        var options = ReplayOptions(scanThreads: 0)
+        options.holdsOpenRequests = shard
+        let bytes = lines.flatMap { $0 + [UInt8(ascii: "\n")] }
+        return try ReplaySummary.run(policies: policies, options: options, source: RecordingReader(bytes: bytes, source: "corpus.jsonl"))
+    }
+
+    /// The report without its example lists and inputs, which a merge does not reproduce.
+    static func counts(_ report: ReplayReport) -> ReplayReport {
+        var report = report
+        report.inputs = []
+        for index in report.policies.indices { report.policies[index].oversize.offenders = [] }
+        report.malformed.shown = []
+        return report
+    }
+
+    @Test("merge(random split of a replay into k shards) = one replay", arguments: [2, 5, 16])
+    func mergeOfReplayShardsIsOnePass(k: Int) throws {
+        let policies = try ShardMergeLawTests.policies()
+        let lines = ShardMergeLawTests.corpus(seed: UInt64(2000 + k))
+        var dealer = ShardMergeLawTests.Dealer(state: UInt64(k))
+        var shards = Array(repeating: [[UInt8]](), count: k)
+        for line in lines { shards[Int(dealer.next() % UInt64(k))].append(line) }
+        let single = try Self.summary(lines, policies: policies, shard: false)
+        var merge = ReplaySummaryMerge()
+        for (index, shard) in shards.enumerated() where !shard.isEmpty {
+            let data = try JSONEncoder().encode(Self.summary(shard, policies: policies, shard: true))
+            #expect(ReplaySummaryMerge.isReplaySummary(data))
+            try merge.add(json: data, name: "shard \(index)")
+        }
+        let merged = try merge.summary(completion: OpenRequestCompletion(policies: policies))
+        #expect(Self.counts(merged.report) == Self.counts(single.report))
+        var volume = merged.volume
+        volume.inputs = single.volume.inputs
+        #expect(volume == single.volume)
+    }
+}

@@ -95,6 +95,8 @@ struct ExitCodeTests {
         ("auditsim estimate --shard --format json --no-suggestions rec.jsonl > a.json && auditsim merge a.json a.json", Int32(0)),
         ("auditsim estimate --shard --format json --no-suggestions rec.jsonl > a.json && auditsim estimate --format json --no-suggestions --top 3 rec.jsonl > b.json && auditsim merge a.json b.json", Int32(2)),
         ("auditsim estimate --shard rec.jsonl", Int32(2)),
+        ("auditsim replay --shard --format json rec.jsonl > r.json && auditsim merge r.json r.json --format json > m.json", Int32(0)),
+        ("auditsim replay --shard rec.jsonl", Int32(2)),
     ])
     func mergeOfShardSummaries(command: String, status: Int32) throws {
         let directory = try Self.fixtures()

@@ -32,6 +32,13 @@ public struct EstimateMerge: Sendable {
     ///   make a sum overflow, or was made under other policies or limits than the others.
     public mutating func add(json: Data, name: String) throws(EstimateMergeError) {
         let (next, nextAssumptions) = try EstimateReport.summary(fromJSON: json, name: name)
+        try add(volume: next, assumptions: nextAssumptions, name: name)
+    }
+
+    /// Adds a volume read from `name` (an estimate's, or a replay summary's), made under `nextAssumptions`.
+    ///
+    /// - Throws: `EstimateMergeError` as `add(json:name:)` does.
+    public mutating func add(volume next: EstimateVolume, assumptions nextAssumptions: EstimateAssumptions?, name: String) throws(EstimateMergeError) {
         if volume == nil { assumptions = nextAssumptions } else { assumptionsDiffer = assumptionsDiffer || assumptions != nextAssumptions }
         let largest = try MergeCounters.largest(in: next, name: name)
         let (bound, overflow) = countBound.addingReportingOverflow(largest.any)
