@@ -26,6 +26,7 @@ struct AuditSim: AsyncParsableCommand {
             ExplainCommand.self,
             ReplayCommand.self,
             CorpusCommand.self,
+            MergeCommand.self,
             DiffCommand.self,
             CoverageCommand.self,
             TestCommand.self,

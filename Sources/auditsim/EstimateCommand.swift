@@ -23,7 +23,7 @@ struct EstimateCommand: ParsableCommand {
 
         Suggestions: changes to each policy that save the most billed bytes without opening a gap on the security checklist (checked exactly, over every possible request); each is replayed to measure its saving, so suggestions take a second pass over the corpus (a third when a checked change saves nothing).
 
-        Merging: run `--format json` on shards of a corpus, then `auditsim estimate --merge a.json b.json ...` gives the totals of one run over all of them, as long as each request's stages are in one shard (split by auditID, or by file where each file holds whole requests; a request cut at a time boundary is counted in both shards).
+        Merging: run `--format json` on shards of a corpus, then `auditsim estimate --merge a.json b.json ...` gives the totals of one run over all of them, as long as each request's stages are in one shard (split by auditID, or by file where each file holds whole requests; a request cut at a time boundary is counted in both shards). For any split, estimate each shard with --shard and merge with `auditsim merge`, which completes the requests cut between shards.
 
         Exit codes: 0 ok, 2 usage or input error.
 
@@ -102,6 +102,9 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CloudTrail files or directories of the corpus's cluster (see auditsim cloudtrail): the time its audit log was off is reported and left out of the time span.", valueName: "file"))
     var cloudtrail: [String] = []
 
+    @Flag(name: .long, help: "The input is one shard of a larger corpus: keep requests whose other stages may be in other shards open in the JSON, for `auditsim merge` (needs --format json and --no-suggestions).")
+    var shard = false
+
     func validate() throws {
         _ = try retention()
         try OptionRange.require(compressionRatio, in: 1...StorageModel.maximumCompressionRatio, option: "--compression-ratio")
@@ -119,6 +122,9 @@ struct EstimateCommand: ParsableCommand {
         try OptionRange.require(gbBytes, in: 1...CloudWatchPrices.maximumBytesPerGB, option: "--gb-bytes", unit: " bytes")
         try OptionRange.require(top, in: 1...EstimateAssumptions.maximumTop, option: "--top")
         try OptionRange.require(suggestions, in: 0...EstimateOptions.maximumSuggestionsPerPolicy, option: "--suggestions")
+        if shard, format != .json || !noSuggestions || merge {
+            throw ValidationError("--shard writes a summary for `auditsim merge`: add --format json and --no-suggestions (and drop --merge)")
+        }
         if merge, !corpusOptions.policy.isEmpty { throw ValidationError("--merge takes the policies from the estimates; drop --policy") }
     }
 
@@ -158,7 +164,8 @@ struct EstimateCommand: ParsableCommand {
     }
 
     private func replayedReport(_ inputs: [String]) throws -> EstimateReport {
-        let replay = corpusOptions.replayOptions
+        var replay = corpusOptions.replayOptions
+        replay.holdsOpenRequests = shard
         let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
         let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
         // Each pass over the corpus gets its own progress line, erased when the next begins.

@@ -65,6 +65,10 @@ struct ExitCodeTests {
         Case(situation: "rules, unknown check", arguments: ["rules", "AP999"], status: 2),
         Case(situation: "rules, the platform model", arguments: ["rules", "platform"], status: 0),
         Case(situation: "rules, markdown into a file", arguments: ["rules", "--markdown", "good.yaml"], status: 2),
+        Case(situation: "merge, no file", arguments: ["merge"], status: 2),
+        Case(situation: "merge, missing file", arguments: ["merge", "missing.json"], status: 2),
+        Case(situation: "merge, not an estimate", arguments: ["merge", "good.yaml"], status: 2),
+        Case(situation: "merge, refused policy", arguments: ["merge", "--policy", "bad.yaml", "-"], status: 2, stdin: "{}"),
         Case(situation: "corpus synth, invalid duration", arguments: ["corpus", "synth", "--duration", "soon"], status: 2),
         // cloudtrail: findings are printed; they fail the run only with --fail-on-findings.
         Case(situation: "cloudtrail, findings", arguments: ["cloudtrail", "trail.json"], status: 0),
@@ -97,6 +101,21 @@ struct ExitCodeTests {
         let result = try CommandLineRunner.runShell("auditsim \(command) > /dev/full", in: directory)
         #expect(result.status == 2)
         #expect(result.standardError.contains("No space left on device"))
+    }
+
+    /// Issue 13: shard summaries merge (exit 0); summaries made under other prices do not (exit 2).
+    @Test(arguments: [
+        ("auditsim estimate --shard --format json --no-suggestions rec.jsonl > a.json && auditsim merge a.json a.json", Int32(0)),
+        ("auditsim estimate --shard --format json --no-suggestions rec.jsonl > a.json && auditsim estimate --format json --no-suggestions --top 3 rec.jsonl > b.json && auditsim merge a.json b.json", Int32(2)),
+        ("auditsim estimate --shard rec.jsonl", Int32(2)),
+        ("auditsim replay --shard --format json rec.jsonl > r.json && auditsim merge r.json r.json --format json > m.json", Int32(0)),
+        ("auditsim replay --shard rec.jsonl", Int32(2)),
+    ])
+    func mergeOfShardSummaries(command: String, status: Int32) throws {
+        let directory = try Self.fixtures()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let result = try CommandLineRunner.runShell(command, in: directory)
+        #expect(result.status == status, "stderr: \(result.standardError)")
     }
 
     /// Issue 9: output names real sources, never the project's internal seed numbers.

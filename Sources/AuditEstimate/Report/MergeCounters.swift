@@ -1,3 +1,5 @@
+import AuditReplay
+
 /// The checks an estimate read for `--merge` passes before it is added: the file is untrusted
 /// input, so every count must be one a replay can produce, and no sum of counts may overflow.
 ///
@@ -29,6 +31,19 @@ enum MergeCounters {
         try check.count(volume.duplicateEvents, "volume.duplicateEvents")
         try check.count(volume.malformedLines, "volume.malformedLines")
         try check.count(volume.span.requestsWithoutTimestamp, "volume.span.requestsWithoutTimestamp")
+        if let open = volume.openRequests {
+            try check.count(open.overBound, "volume.openRequests.overBound")
+            // Pooling may count each held copy as a duplicate.
+            try check.count(open.requests.count * OpenRequest.Slot.allCases.count, "volume.openRequests.requests")
+            for (index, request) in open.requests.enumerated() {
+                guard Set(request.copies.map(\.slot)).count == request.copies.count, !request.copies.isEmpty else {
+                    throw EstimateMergeError("\(name): volume.openRequests.requests[\(index)] holds no copy, or two copies of one stage")
+                }
+                guard request.jsonLines != nil else {
+                    throw EstimateMergeError("\(name): volume.openRequests.requests[\(index)]: a copy is not the base64 of one event line")
+                }
+            }
+        }
         var timedRequests = 0
         for bucket in volume.span.requestTimes?.sortedBuckets ?? [] {
             let at = "volume.span.requestTimes.buckets[start \(bucket.start)].requests"

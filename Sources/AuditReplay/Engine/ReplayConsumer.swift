@@ -16,6 +16,8 @@ final class ReplayConsumer {
     private var repairs = RecordingRepairs()
     private var decisionLookups = 0
     private var decisionHits = 0
+    private var open = OpenRequests()
+    private var openBytes = 0
 
     init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?, observer: (any ReplayObserver)?) {
         self.options = options
@@ -61,6 +63,16 @@ final class ReplayConsumer {
     }
 
     private func replay(_ request: GroupedRequest) throws {
+        if options.holdsOpenRequests, !request.isSettled {
+            let held = request.openRequest
+            let bytes = held.copies.reduce(0) { $0 + $1.event.utf8.count }
+            if open.requests.count < options.maxHeldOpenRequests, bytes <= options.maxHeldOpenBytes - openBytes {
+                open.requests.append(held)
+                openBytes += bytes
+                return
+            }
+            open.overBound += 1
+        }
         requests += 1
         if !request.isComplete { incompleteRequests += 1 }
         if let observer { observer.replaying(ObservedRequest(request)) }
@@ -78,7 +90,7 @@ final class ReplayConsumer {
         try window.flush { try replay($0) }
         repairs.auditIDCollisions = window.collisions
         observer?.decisionCache(lookups: decisionLookups, hits: decisionHits)
-        return ReplayReport(
+        var report = ReplayReport(
             inputs: inputs,
             rawEvents: rawEvents,
             requests: requests,
@@ -90,5 +102,7 @@ final class ReplayConsumer {
             limits: options.limits,
             policies: accumulators.map(\.result)
         )
+        if options.holdsOpenRequests { report.openRequests = open }
+        return report
     }
 }

@@ -27,6 +27,9 @@ public struct ReplayReport: Codable, Sendable, Hashable {
     public var limits: SizeLimits
     /// One entry per replayed policy, in the order given.
     public var policies: [PolicyReplay]
+    /// With `ReplayOptions.holdsOpenRequests`: the requests not replayed because their other stages
+    /// may be in other shards; absent otherwise.
+    public var openRequests: OpenRequests?
 
     public init(
         inputs: [String], rawEvents: Int, requests: Int, incompleteRequests: Int, duplicateEvents: Int,
