@@ -24,6 +24,9 @@ public struct RuleDescription: Sendable {
     public let fix: String
     /// A `.auditsim.yaml` the examples are linted with, when the check depends on configuration.
     public let exampleConfiguration: String?
+    /// The reported example after `auditsim lint --fix`, for checks that fix their findings
+    /// (a test runs the fix on `badExample` and compares).
+    public let fixedExample: String?
     /// Loader IDs (such as `AP004`) whose finding at the same location this check's finding
     /// replaces, because it says the same thing more precisely.
     public let supersedes: [String]
@@ -31,7 +34,7 @@ public struct RuleDescription: Sendable {
     public init(
         id: String, name: String, category: RuleCategory, defaultSeverity: Diagnostic.Severity,
         summary: String, rationale: String, badExample: String, goodExample: String, fix: String,
-        exampleConfiguration: String? = nil, supersedes: [String] = []
+        exampleConfiguration: String? = nil, fixedExample: String? = nil, supersedes: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -43,6 +46,7 @@ public struct RuleDescription: Sendable {
         self.goodExample = goodExample
         self.fix = fix
         self.exampleConfiguration = exampleConfiguration
+        self.fixedExample = fixedExample
         self.supersedes = supersedes
     }
 }
