@@ -18,14 +18,25 @@ public struct LintFixer: Sendable {
     public var configuration: LintConfiguration
     /// The Kubernetes release linted for.
     public var kubernetesVersion: KubernetesVersion
+    /// The checks whose findings are fixed; `nil` for every fixable check.
+    public var checks: Set<String>?
 
     /// At most this many passes: each pass fixes at least one finding, and fixes do not undo each other.
     static let maximumPasses = 20
 
-    public init(linter: Linter = Linter(), configuration: LintConfiguration = .defaults, kubernetesVersion: KubernetesVersion? = nil) {
+    public init(
+        linter: Linter = Linter(), configuration: LintConfiguration = .defaults, kubernetesVersion: KubernetesVersion? = nil,
+        checks: Set<String>? = nil
+    ) {
         self.linter = linter
+        self.checks = checks
         self.configuration = configuration
         self.kubernetesVersion = kubernetesVersion ?? configuration.kubernetesVersion ?? .latest
+    }
+
+    /// The IDs of the checks that fix their findings (each documents its fix with `fixedExample`).
+    public static var fixableCheckIDs: Set<String> {
+        Set(LintRules.all.compactMap { $0 as? any FixableRule }.map(\.id))
     }
 
     /// The outcome of fixing `source`.
@@ -63,7 +74,7 @@ public struct LintFixer: Sendable {
         let result = linter.lint(context)
         let fixContext = FixContext(context)
         var chosen: [LintFix] = []
-        for finding in result.findings {
+        for finding in result.findings where checks?.contains(finding.code ?? "") ?? true {
             guard let rule = linter.rules.first(where: { $0.id == finding.code }) as? any FixableRule,
                   let fix = rule.fix(for: finding, in: fixContext), !chosen.contains(fix) else { continue }
             let edits = chosen.flatMap(\.edits)
