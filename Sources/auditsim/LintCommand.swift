@@ -62,7 +62,7 @@ struct LintCommand: ParsableCommand {
     @Flag(name: .long, help: "Show every note of each finding (default: the first 5, then how many more).")
     var verbose = false
 
-    @Option(name: .long, help: ArgumentHelp("Report and fail on findings that are not in this baseline file only.", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("Report and fail only on findings this baseline file does not hold.", valueName: "file"))
     var baseline: String?
 
     @Option(name: .long, help: ArgumentHelp("Write today's findings to this baseline file (JSON) for --baseline.", valueName: "file"))
