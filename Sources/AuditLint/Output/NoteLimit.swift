@@ -4,7 +4,7 @@ import AuditPolicy
 /// "and K more (--verbose)", so that no annotation grows with the size of the policy.
 public enum NoteLimit {
     /// The notes each finding keeps by default. With 5, the longest GitHub annotation among the
-    /// real policies in the test fixtures stays under 7,000 characters (it was nearly 20,000).
+    /// real policies in the test fixtures is about 4,400 characters (it was nearly 20,000).
     public static let standard = 5
 
     /// `finding` with at most `limit` notes, the rest replaced by one note saying how many were left out.
