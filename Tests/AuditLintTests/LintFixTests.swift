@@ -26,7 +26,7 @@ struct LintFixTests {
     func afterExamplesBelongToFixableChecks() {
         let documented = Set(LintRules.all.map(\.description).filter { $0.fixedExample != nil }.map(\.id))
         #expect(documented == LintFixer.fixableCheckIDs)
-        #expect(LintFixer.fixableCheckIDs == ["AP002", "AP501", "AP503"])
+        #expect(LintFixer.fixableCheckIDs == ["AP002", "AP204", "AP501", "AP503"])
     }
 
     @Test("fixes: comments, key order, quoting and blank lines survive; only the fixed bytes change")
@@ -100,6 +100,16 @@ struct LintFixTests {
         if before.isAccepted { #expect(after.isAccepted) }
         #expect(outcome.rejected.isEmpty, "\(name): \(outcome.rejected.map(\.description))")
         if outcome.changed { #expect(!UnifiedDiff.render(old: source, new: outcome.fixed).isEmpty) }
+    }
+
+    @Test("fixes: an unserved group's entry is removed with its lines and comments after it stay; a rule's only entry is kept")
+    func unservedGroupEntry() {
+        let header = "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [RequestReceived]\nrules:\n  - level: Request\n    resources:\n"
+        let several = header + "      - group: \"extensions\"\n        resources: [\"ingresses\"]\n      # keep this comment\n      - group: \"apps\"\n  - level: Metadata\n"
+        let outcome = LintFixer(checks: ["AP204"]).fix(PolicySource(name: "p.yaml", text: several))
+        #expect(String(decoding: outcome.fixed.bytes, as: UTF8.self) == header + "      # keep this comment\n      - group: \"apps\"\n  - level: Metadata\n")
+        let only = header + "      - group: \"extensions\"\n  - level: Metadata\n"
+        #expect(!LintFixer(checks: ["AP204"]).fix(PolicySource(name: "p.yaml", text: only)).changed)
     }
 
     @Test("fixes: suppressed findings are not fixed")
