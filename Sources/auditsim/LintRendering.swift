@@ -15,6 +15,8 @@ enum LintRendering {
         switch format {
         case .text:
             try LintTextReport.write(results, showSnippets: showSnippets, emphasis: emphasis, to: sink)
+        case .concise:
+            try LintConciseReport.write(results, to: sink)
         case .json:
             try sink(try JSONOutput.string(LintJSONReport(results: results, failOn: failOn ?? .error)) + "\n")
         case .sarif:

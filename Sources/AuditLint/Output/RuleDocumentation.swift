@@ -35,6 +35,12 @@ public enum RuleDocumentation {
         lines.append("")
         lines.append(rule.fix)
         lines.append("")
+        if let fixed = rule.fixedExample {
+            lines.append("`auditsim lint --fix` does it: the reported example becomes")
+            lines.append("")
+            lines += fenced(fixed, language: "yaml")
+            lines.append("")
+        }
         lines.append("Silence one finding with a comment on or above its line (or above its rule): `# auditsim:ignore \(rule.id) the reason`.")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -87,6 +93,10 @@ public enum RuleDocumentation {
         lines += indent(rule.goodExample)
         lines += ["", "Fix:"]
         lines += indent(rule.fix)
+        if let fixed = rule.fixedExample {
+            lines += ["", "`auditsim lint --fix` does it: the reported example becomes"]
+            lines += indent(fixed)
+        }
         lines += ["", "Silence one finding with `# auditsim:ignore \(rule.id) the reason` on or above its line."]
         return lines.joined(separator: "\n")
     }
