@@ -3,14 +3,14 @@
 # and across requests, merged by `auditsim merge` and by the Spark job in local[2], must give
 # the volume, policies and scale of one `auditsim estimate` pass, exactly.
 #
-#   Scripts/fleet-proof.sh [BYTES]     # corpus size, default $FLEET_PROOF_BYTES or 64M
+#   Scripts/fleet-proof.sh [BYTES]     # corpus size, default $FLEET_PROOF_BYTES or 200M
 #
 # The Spark part is skipped, with a message, when Java or pyspark is missing and pip cannot
 # install pyspark; the shell merge always runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root="$PWD"
-size="${1:-${FLEET_PROOF_BYTES:-64M}}"
+size="${1:-${FLEET_PROOF_BYTES:-200M}}"
 bin="$(swift build --show-bin-path)/auditsim"
 [ -x "$bin" ] || swift build --product auditsim
 work="$(mktemp -d /tmp/auditsim-fleet-proof.XXXXXX)"
