@@ -1,7 +1,6 @@
 import ArgumentParser
 import AuditAnalysis
 import AuditPolicy
-import AuditReplay
 
 /// `auditsim diff OLD NEW`: every class of requests whose audit events change between two policies.
 struct DiffCommand: ParsableCommand {
@@ -53,11 +52,8 @@ struct DiffCommand: ParsableCommand {
         let newPolicy = try AnalysisPolicy.load(new, version: version, acceptDeprecated: acceptDeprecated)
         let diff = PolicyDiff(old: oldPolicy.compiled, new: newPolicy.compiled)
         let regressions = diff.regressions()
-        var tally: DiffCorpusTally?
-        if !corpus.isEmpty {
-            tally = try DiffCorpusTally.run(diff: diff, paths: corpus)
-        }
-        let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: tally)
+        let counts = try corpus.isEmpty ? nil : DiffCorpusTally.run(diff: diff, paths: corpus)
+        let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: counts)
         switch format {
         case .text: try Console.write(rendering.text)
         case .markdown: try Console.write(rendering.markdown)

@@ -65,7 +65,7 @@ struct ReplayCommand: ParsableCommand {
 
         switch format {
         case .text:
-            try Console.write(ReplayRendering(report: report, shown: show).text)
+            try Console.write(ReplayText(report: report, shown: show).text)
         case .json:
             try Console.writeLine(JSONOutput.string(report))
         }

@@ -1,12 +1,20 @@
-import AuditReplay
+import AuditPolicy
 
-/// The text report of `auditsim replay`.
-struct ReplayRendering {
+/// The text report of `auditsim replay`. Every line is escaped for a terminal: file names,
+/// requests and malformed lines come from the input.
+public struct ReplayText: Sendable {
     var report: ReplayReport
     /// How many oversize events and malformed lines to list.
     var shown: Int
 
-    var text: String {
+    /// The report of `report`, listing at most `shown` oversize events and malformed lines.
+    public init(report: ReplayReport, shown: Int) {
+        self.report = report
+        self.shown = shown
+    }
+
+    /// The whole report, ending with a newline.
+    public var text: String {
         var lines: [String] = []
         lines.append("Read \(Self.count(report.rawEvents, "event")) from \(Self.count(report.inputs.count, "input")): \(Self.count(report.requests, "request")).")
         var notes: [String] = []
@@ -33,7 +41,7 @@ struct ReplayRendering {
                 lines.append("  ... and \(Self.count(report.malformed.count - min(shown, report.malformed.shown.count))) more")
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
     /// Policies side by side.
@@ -49,7 +57,7 @@ struct ReplayRendering {
         row("over limit") { Self.count($0.oversize.events) }
         row("over 1 MiB") { Self.count($0.oversize.overCloudWatchMaxEventSize) }
         row("lower-bound requests") { Self.count($0.lowerBound.requests) }
-        row("requests at None") { Self.count($0.levels.first { $0.level == "None" }?.requests ?? 0) }
+        row("requests at None") { Self.count($0.levels.first { $0.level == .none }?.requests ?? 0) }
         var lines = ["", "Side by side:"]
         for (index, policy) in report.policies.enumerated() { lines.append("  policy \(index + 1): \(policy.policy)") }
         lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
@@ -60,15 +68,15 @@ struct ReplayRendering {
         var lines = ["", "Policy \(policy.policy)"]
         lines.append("  Emitted \(Self.count(policy.events)) events, \(Self.count(policy.bytes)) bytes (\(Self.bytes(policy.bytes))).")
         var rows: [[String]] = [["stage", "events", "bytes"]]
-        for stage in policy.stages { rows.append([stage.stage, Self.count(stage.events), Self.count(stage.bytes)]) }
+        for stage in policy.stages { rows.append([stage.stage.rawValue, Self.count(stage.events), Self.count(stage.bytes)]) }
         lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
         rows = [["level", "requests", "events", "bytes"]]
-        for level in policy.levels { rows.append([level.level, Self.count(level.requests), Self.count(level.events), Self.count(level.bytes)]) }
+        for level in policy.levels { rows.append([level.level.rawValue, Self.count(level.requests), Self.count(level.events), Self.count(level.bytes)]) }
         lines.append("")
         lines.append(contentsOf: Self.table(rows, rightAligned: 1...).map { "  " + $0 })
         rows = [["rule", "line", "level", "requests", "events", "bytes"]]
         for rule in policy.rules {
-            rows.append(["#\(rule.index)", rule.line.map(String.init) ?? "-", rule.level, Self.count(rule.requests), Self.count(rule.events), Self.count(rule.bytes)])
+            rows.append(["#\(rule.index)", rule.line.map(String.init) ?? "-", rule.level.rawValue, Self.count(rule.requests), Self.count(rule.events), Self.count(rule.bytes)])
         }
         rows.append(["default", "-", "None", Self.count(policy.defaultRequests), "0", "0"])
         lines.append("")
@@ -106,7 +114,7 @@ struct ReplayRendering {
                 default:
                     outcome = "arrives cut to \(Self.count(offender.arrivedBytes)) bytes"
                 }
-                lines.append("    \(offender.file):\(offender.line): \(offender.stage) \(offender.level), \(size) -> \(outcome)")
+                lines.append("    \(offender.file):\(offender.line): \(offender.stage.rawValue) \(offender.level.rawValue), \(size) -> \(outcome)")
                 lines.append("      \(offender.request) (auditID \(offender.auditID))")
             }
             if oversize.events > min(shown, oversize.offenders.count) {
