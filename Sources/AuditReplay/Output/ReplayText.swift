@@ -138,17 +138,7 @@ public struct ReplayText: Sendable {
     }
 
     /// `1,234,567`.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(digits[start..<end], at: 0)
-            end = start
-        }
-        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
-    }
+    static func count(_ value: Int) -> String { DigitGrouping.grouped(value) }
 
     /// `1 event`, `2,000 events`.
     static func count(_ value: Int, _ noun: String) -> String {
