@@ -41,7 +41,7 @@ struct CheckCommand: ParsableCommand {
             let text = PolicyCheckText(version: version, showSnippets: !noSnippets)
             for result in results { try text.write(result, to: Console.writeLine) }
         case .json:
-            try Console.writeLine(JSONOutput.string(PolicyCheckJSON(results: results, version: version)))
+            try Console.writeLine(ReportJSON.string(PolicyCheckJSON(results: results, version: version)))
         }
         if results.contains(where: { !$0.isAccepted }) { throw ExitCode(1) }
     }

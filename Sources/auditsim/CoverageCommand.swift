@@ -39,7 +39,7 @@ struct CoverageCommand: ParsableCommand {
         switch format {
         case .text: try Console.write(rendering.text)
         case .markdown: try Console.write(rendering.markdown)
-        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
+        case .json: try Console.writeLine(ReportJSON.string(rendering.json))
         }
         let shortfall = report.checklist.contains { !$0.result.isOK } || report.queries.contains { !$0.result.isOK }
         if failOnGap, shortfall { throw ExitCode(1) }

@@ -57,7 +57,7 @@ struct DiffCommand: ParsableCommand {
         switch format {
         case .text: try Console.write(rendering.text)
         case .markdown: try Console.write(rendering.markdown)
-        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
+        case .json: try Console.writeLine(ReportJSON.string(rendering.json))
         }
         if failOnRegression, !regressions.isEmpty { throw ExitCode(1) }
     }

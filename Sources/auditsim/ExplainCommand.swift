@@ -103,7 +103,7 @@ struct ExplainCommand: ParsableCommand {
         let explanation = Explanation(policy: policy, request: request, outcome: panic ? .panicked : .completed)
         switch format {
         case .text: try Console.writeLine(ExplanationText.render(explanation, policy: policy, loaded: loaded))
-        case .json: try Console.writeLine(JSONOutput.string(ExplanationJSON(explanation, policy: policy, loaded: loaded)))
+        case .json: try Console.writeLine(ReportJSON.string(ExplanationJSON(explanation, policy: policy, loaded: loaded)))
         }
     }
 

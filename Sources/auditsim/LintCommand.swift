@@ -73,7 +73,7 @@ struct LintCommand: ParsableCommand {
             results.append(Linter().lint(context))
         }
         let root = sarifRoot ?? RepositoryRoot.find() ?? FileManager.default.currentDirectoryPath
-        try LintRendering.write(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root) {
+        try LintOutput.write(results, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root, toolVersion: AuditSimVersion.current) {
             try Console.write($0)
         }
         if let threshold = failOn.severity, results.contains(where: { $0.hasFindings(atOrAbove: threshold) }) {
@@ -82,10 +82,7 @@ struct LintCommand: ParsableCommand {
     }
 }
 
-/// `--format` of `auditsim lint`.
-enum LintOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif, github
-}
+extension LintOutputFormat: ExpressibleByArgument {}
 
 /// `--fail-on`: the least severe finding that fails the command, or none.
 enum FailThreshold: String, ExpressibleByArgument, CaseIterable {

@@ -67,7 +67,7 @@ struct ReplayCommand: ParsableCommand {
         case .text:
             try Console.write(ReplayText(report: report, shown: show).text)
         case .json:
-            try Console.writeLine(JSONOutput.string(report))
+            try Console.writeLine(ReportJSON.string(report))
         }
         if failOnOversize && report.hasOversizeEvents { throw ExitCode(1) }
     }
