@@ -1,5 +1,6 @@
 // swift-tools-version: 6.0
 import PackageDescription
+import Foundation
 
 let package = Package(
     name: "auditsim",
@@ -13,6 +14,7 @@ let package = Package(
         .library(name: "AuditLint", targets: ["AuditLint"]),
         .library(name: "AuditEstimate", targets: ["AuditEstimate"]),
         .library(name: "AuditSimIO", targets: ["AuditSimIO"]),
+        .library(name: "AuditCloudTrail", targets: ["AuditCloudTrail"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,6 +44,8 @@ let package = Package(
         .target(name: "AuditLint", dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis"]),
         // CloudWatch volume and cost from replays: prices, breakdowns, what-if, suggestions, merge, HTML report.
         .target(name: "AuditEstimate", dependencies: ["AuditReplay", "AuditAnalysis"]),
+        // AWS CloudTrail: EKS logging gaps, access changes and node instance lifetimes, compared with audit recordings.
+        .target(name: "AuditCloudTrail", dependencies: ["AuditPolicy", "AuditReplay"]),
         // The command line's edge: safe outputs, policy and file inputs, broken pipes.
         .target(name: "AuditSimIO", dependencies: ["AuditPolicy"]),
         .executableTarget(
@@ -54,6 +58,7 @@ let package = Package(
                 "AuditLint",
                 "AuditEstimate",
                 "AuditSimIO",
+                "AuditCloudTrail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,8 +71,28 @@ let package = Package(
         .testTarget(name: "AuditLintTests", dependencies: ["AuditLint"], resources: [.copy("Fixtures")]),
         .testTarget(name: "AuditEstimateTests", dependencies: ["AuditEstimate", "AuditCorpus"]),
         .testTarget(name: "AuditSimIOTests", dependencies: ["AuditSimIO"]),
+        .testTarget(name: "AuditCloudTrailTests", dependencies: ["AuditCloudTrail", "AuditReplay", "AuditCorpus"]),
         // The command line as users run it: exit codes, help text, README examples.
         .testTarget(name: "AuditSimCLITests", dependencies: ["auditsim"], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer targets. What each one checks is the library target FuzzTargets (Fuzz/FuzzTargets),
+// built by every `swift build` so that it keeps up with the libraries; the executables that
+// hand it to libFuzzer (Fuzz/<Target>/main.swift) are declared only when AUDITSIM_FUZZ=1, and
+// Scripts/fuzz.sh builds them with `-sanitize=fuzzer,address`.
+package.targets.append(.target(
+    name: "FuzzTargets",
+    dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis", "AuditLint", "AuditEstimate"],
+    path: "Fuzz/FuzzTargets"
+))
+if ProcessInfo.processInfo.environment["AUDITSIM_FUZZ"] == "1" {
+    let fuzzTargets = ["FuzzPolicy", "FuzzLint", "FuzzReplay", "FuzzRequestURI", "FuzzExplainBatch",
+                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge"]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    for name in fuzzTargets {
+        package.targets.append(.executableTarget(name: name, dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/\(name)"))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -12,3 +12,4 @@ for policy in *.yaml; do
     "$BIN" lint --no-config --fail-on none "$policy" > "${policy%.yaml}.lint.txt"
 done
 "$BIN" lint --no-config --fail-on none > eks-builtin.lint.txt
+"$BIN" lint --no-config --fail-on none --platform eks > eks-builtin.platform-eks.lint.txt

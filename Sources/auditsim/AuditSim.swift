@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditPolicy
 import AuditSimIO
 
 @main
@@ -17,7 +18,7 @@ struct AuditSim: AsyncParsableCommand {
           auditsim explain get secrets db -n kube-system --as alice
           auditsim explain GET /api/v1/namespaces/kube-system/configmaps/aws-auth
         """,
-        version: AuditSimVersion.current,
+        version: AuditSimVersion.description,
         subcommands: [
             CheckCommand.self,
             LintCommand.self,
@@ -25,10 +26,12 @@ struct AuditSim: AsyncParsableCommand {
             ExplainCommand.self,
             ReplayCommand.self,
             CorpusCommand.self,
+            MergeCommand.self,
             DiffCommand.self,
             CoverageCommand.self,
             TestCommand.self,
             EstimateCommand.self,
+            CloudTrailCommand.self,
         ]
     )
 
@@ -63,5 +66,13 @@ struct AuditSim: AsyncParsableCommand {
 
 /// The version `auditsim --version` prints.
 enum AuditSimVersion {
+    /// The release number; Scripts/release.sh names the archive after it.
     static let current = "0.1.0"
+
+    /// `auditsim --version`: the release, then each built-in policy's origin and date.
+    static var description: String {
+        (["auditsim \(current)"] + BuiltInPolicy.allCases.map {
+            "built-in policy \($0.rawValue): \($0.origin), retrieved \($0.retrieved)"
+        }).joined(separator: "\n")
+    }
 }

@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("Policies to check: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"))
+    @Argument(help: ArgumentHelp("Policies to check: files, - for standard input, or a built-in policy (eks). Default: eks.", valueName: "policy"), completion: PolicyCompletion.kind)
     var policies: [String] = []
 
     @OptionGroup var kubernetesVersion: KubernetesVersionOption
@@ -30,6 +30,8 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not quote source lines under each message.")
     var noSnippets = false
 
+    @OptionGroup var colors: ColorOptions
+
     func run() throws {
         let version = kubernetesVersion.version
         let options = PolicyReadOptions(kubernetesVersion: version)
@@ -38,7 +40,7 @@ struct CheckCommand: ParsableCommand {
         let results = try inputs.map { try $0.read(options: options) }
         switch format {
         case .text:
-            let text = PolicyCheckText(version: version, showSnippets: !noSnippets)
+            let text = PolicyCheckText(version: version, showSnippets: !noSnippets, emphasis: colors.emphasis)
             for result in results { try text.write(result, to: Console.writeLine) }
         case .json:
             try Console.writeLine(ReportJSON.string(PolicyCheckJSON(results: results, version: version)))

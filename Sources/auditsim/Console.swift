@@ -23,17 +23,7 @@ enum Console {
     /// Writes `text` and a newline to standard error. A failure to write there has nowhere to
     /// be reported, so it is ignored.
     static func writeError(_ text: String) {
-        var line = text
-        if !line.hasSuffix("\n") { line += "\n" }
-        line.withUTF8 { bytes in
-            var next = 0
-            while next < bytes.count {
-                let written = Glibc.write(STDERR_FILENO, bytes.baseAddress! + next, bytes.count - next)
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { return }
-                next += written
-            }
-        }
+        StandardError.write(text.hasSuffix("\n") ? text : text + "\n")
     }
 
     /// Ends the process with `status`.

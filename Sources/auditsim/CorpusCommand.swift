@@ -52,6 +52,8 @@ struct CorpusSynthCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Output file (default: standard output); .gz compresses.", valueName: "file"))
     var out: String?
 
+    @OptionGroup var progress: ProgressOptions
+
     func validate() throws {
         try OptionRange.require(nodes, in: Self.nodeRange, option: "--nodes")
         if let scenarioInterval {
@@ -70,10 +72,19 @@ struct CorpusSynthCommand: ParsableCommand {
         let output = try CorpusOutput(path: out)
         let started = Date()
         let summary: RecordingGenerator.Summary
+        // No progress line between the lines of a recording written to the same terminal.
+        let line = out == nil && isatty(STDOUT_FILENO) == 1 ? nil : progress.line("writing")
+        var written = 0
         do {
-            summary = try RecordingGenerator.generate(configuration, maxBytes: maxBytes) { try output.write($0) }
+            summary = try RecordingGenerator.generate(configuration, maxBytes: maxBytes) { chunk in
+                try output.write(chunk)
+                written += chunk.count
+                line?.update(done: written, total: maxBytes)
+            }
+            line?.finish()
             try output.finish()
         } catch {
+            line?.finish()
             output.abandon()
             throw error
         }

@@ -5,7 +5,7 @@ import AuditReplay
 
 /// The options shared by the commands that replay a corpus (`replay`, `estimate`).
 struct CorpusReplayOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A policy: a file, - for standard input, or a built-in policy (eks); repeat to compare several side by side in one pass (default: eks).", valueName: "file"))
+    @Option(name: .long, help: ArgumentHelp("A policy: a file, - for standard input, or a built-in policy (eks); repeat to compare several side by side in one pass (default: eks).", valueName: "file"), completion: PolicyCompletion.kind)
     var policy: [String] = []
 
     @OptionGroup var kubernetesVersion: KubernetesVersionOption

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AuditAnalysis
 import AuditPolicy
+import AuditReplay
 
 /// `auditsim diff OLD NEW`: every class of requests whose audit events change between two policies.
 struct DiffCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct DiffCommand: ParsableCommand {
 
         --corpus FILES... replays recorded audit events (the formats `replay` reads) under both policies and adds, for each change, how many recorded requests it affects and their bytes (per day when the events carry timestamps) under each policy.
 
-        --fail-on-regression exits with 1 when a change makes a security checklist row fall short that the old policy met (for example a change that stops logging pods/exec).
+        --fail-on-regression exits with 1 when a change makes a security checklist row fall short that the old policy met (for example a change that stops logging pods/exec). Rows that depend on authorization (CL29-403 denied requests, CL30 impersonation, CL31 enumeration by named identities) are listed as advisories and do not fail it unless --strict is given, or the quieted requests include secrets, exec or attach, tokens or RBAC objects, which no RBAC makes safe.
 
         Exit codes: 0 done (and no regression with --fail-on-regression), 1 regression, 2 usage or input error, or a policy kube-apiserver refuses.
 
@@ -22,10 +23,10 @@ struct DiffCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The old policy (a file, -, or eks).", valueName: "old"))
+    @Argument(help: ArgumentHelp("The old policy (a file, -, or eks).", valueName: "old"), completion: PolicyCompletion.kind)
     var old: String
 
-    @Argument(help: ArgumentHelp("The new policy (a file, -, or eks).", valueName: "new"))
+    @Argument(help: ArgumentHelp("The new policy (a file, -, or eks).", valueName: "new"), completion: PolicyCompletion.kind)
     var new: String
 
     @OptionGroup var kubernetesVersion: KubernetesVersionOption
@@ -36,11 +37,16 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit with 1 when a change makes a security checklist row fall short that the old policy met.")
     var failOnRegression = false
 
+    @Flag(name: .long, help: "Count regressions in rows that depend on authorization (CL29-403, CL30, CL31) as regressions.")
+    var strict = false
+
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("Recorded audit events to count each change in (files, gzip, CloudWatch exports).", valueName: "files"))
     var corpus: [String] = []
 
     @Option(name: .long, help: "Output format: text, json or markdown.")
     var format: AnalysisFormat = .text
+
+    @OptionGroup var progress: ProgressOptions
 
     func validate() throws {
         if old == "-", new == "-" { throw ValidationError("only one policy can be read from standard input") }
@@ -52,14 +58,19 @@ struct DiffCommand: ParsableCommand {
         let newPolicy = try AnalysisPolicy.load(new, version: version, acceptDeprecated: acceptDeprecated)
         let diff = PolicyDiff(old: oldPolicy.compiled, new: newPolicy.compiled)
         let regressions = diff.regressions()
-        let counts = try corpus.isEmpty ? nil : DiffCorpusTally.run(diff: diff, paths: corpus)
-        let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: counts)
+        var counts: DiffCorpusCounts?
+        if !corpus.isEmpty {
+            let (reader, line) = progress.showing(try RecordingReader(paths: corpus))
+            defer { line?.finish() }
+            counts = try DiffCorpusTally.run(diff: diff, reader: reader)
+        }
+        let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: counts, strict: strict)
         switch format {
         case .text: try Console.write(rendering.text)
         case .markdown: try Console.write(rendering.markdown)
         case .json: try Console.writeLine(ReportJSON.string(rendering.json))
         }
-        if failOnRegression, !regressions.isEmpty { throw ExitCode(1) }
+        if failOnRegression, regressions.contains(where: { $0.gates(strict: strict) }) { throw ExitCode(1) }
     }
 }
 

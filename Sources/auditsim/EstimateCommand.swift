@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditCloudTrail
 import AuditEstimate
 import AuditPolicy
 import AuditCorpus
@@ -16,11 +17,13 @@ struct EstimateCommand: ParsableCommand {
 
         Time span: from the earliest to the latest stageTimestamp, leaving out requests dated far from the rest (more than 3 interquartile ranges and an hour outside the middle half of the requests' times); the output counts them and shows examples. Their events still count in the totals. --duration takes seconds (300) or parts with units d, h, m, s in that order (90s, 5m, 1h30m, 2d), at most 3653d.
 
-        Billing: each event counts as its JSON line as CloudWatch ingests it (cut to --max-event-size when over it) plus 26 bytes; ingestion is billed per GB (2^30 bytes by default), storage per GB-month of compressed data at steady state: daily bytes / --compression-ratio × --retention-days. Default prices: US East (N. Virginia), checked \(CloudWatchPrices.defaultAsOf) (https://aws.amazon.com/cloudwatch/pricing/); set your region's with the price options.
+        Billing: each event counts as its JSON line as CloudWatch ingests it (cut to --max-event-size when over it) plus 26 bytes; ingestion is billed per GB (2^30 bytes by default), storage per GB-month of compressed data at steady state: daily bytes / --compression-ratio × --retention-days.
+
+        Pricing: EKS bills control-plane logs as CloudWatch vended logs (--pricing vended-tiered, the default): ingestion per GB in tiers of everything the payer account vends to CloudWatch Logs in the month. The estimate's month (times --clusters) is priced on top of --account-vended-gb-month: its marginal cost is what it adds to the bill, its standalone cost what it costs alone. Tiers of \(VendedLogPrices.regionCodes.joined(separator: ", ")) (--region), checked \(VendedLogPrices.asOf); the output lists their sources and what is unconfirmed. --pricing flat prices every GB alike (a self-managed cluster shipping its own logs), by default at the region's first tier, or at --standard-ingestion-price and --ia-ingestion-price.
 
         Suggestions: changes to each policy that save the most billed bytes without opening a gap on the security checklist (checked exactly, over every possible request); each is replayed to measure its saving, so suggestions take a second pass over the corpus (a third when a checked change saves nothing).
 
-        Merging: run `--format json` on shards of a corpus, then `auditsim estimate --merge a.json b.json ...` gives the totals of one run over all of them, as long as each request's stages are in one shard (split by auditID, or by file where each file holds whole requests; a request cut at a time boundary is counted in both shards).
+        Merging: run `--format json` on shards of a corpus, then `auditsim estimate --merge a.json b.json ...` gives the totals of one run over all of them, as long as each request's stages are in one shard (split by auditID, or by file where each file holds whole requests; a request cut at a time boundary is counted in both shards). For any split, estimate each shard with --shard and merge with `auditsim merge`, which completes the requests cut between shards.
 
         Exit codes: 0 ok, 2 usage or input error.
 
@@ -46,17 +49,29 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Billed bytes per stored (compressed) byte, 1 to 1000.", valueName: "ratio"))
     var compressionRatio: Double = StorageModel.defaultCompressionRatio
 
-    @Option(name: .long, help: ArgumentHelp("Standard ingestion, dollars per GB (0 to 1000).", valueName: "dollars"))
-    var standardIngestionPrice: Double = CloudWatchPrices().standardIngestionPerGB
+    @Option(name: .long, help: ArgumentHelp("How ingestion is priced: vended-tiered (EKS control-plane logs) or flat.", valueName: "model"))
+    var pricing: PricingModel = .vendedTiered
 
-    @Option(name: .long, help: ArgumentHelp("Infrequent Access ingestion, dollars per GB (0 to 1000).", valueName: "dollars"))
-    var iaIngestionPrice: Double = CloudWatchPrices().infrequentAccessIngestionPerGB
+    @Option(name: .long, help: ArgumentHelp("The region whose prices apply: \(VendedLogPrices.regionCodes.joined(separator: ", ")).", valueName: "region"))
+    var region: String = VendedLogPrices.regions[0].region
 
-    @Option(name: .long, help: ArgumentHelp("Standard storage, dollars per GB-month compressed (0 to 1000).", valueName: "dollars"))
-    var standardStoragePrice: Double = CloudWatchPrices().standardStoragePerGBMonth
+    @Option(name: .long, help: ArgumentHelp("GB the payer account vends to CloudWatch Logs in a month besides this estimate (0 to 1e9).", valueName: "GB"))
+    var accountVendedGBMonth: Double = 0
+
+    @Option(name: .long, help: ArgumentHelp("Alike clusters in the payer account the estimate stands for (1 to \(PricingAssumptions.maximumClusters)).", valueName: "count"))
+    var clusters: Int = 1
+
+    @Option(name: .long, help: ArgumentHelp("With --pricing flat: Standard ingestion, dollars per GB (0 to 1000; default: the region's first tier).", valueName: "dollars"))
+    var standardIngestionPrice: Double?
+
+    @Option(name: .long, help: ArgumentHelp("With --pricing flat: Infrequent Access ingestion, dollars per GB (0 to 1000).", valueName: "dollars"))
+    var iaIngestionPrice: Double?
+
+    @Option(name: .long, help: ArgumentHelp("Standard storage, dollars per GB-month compressed (0 to 1000; default: the region's).", valueName: "dollars"))
+    var standardStoragePrice: Double?
 
     @Option(name: .long, help: ArgumentHelp("Infrequent Access storage, dollars per GB-month compressed (0 to 1000).", valueName: "dollars"))
-    var iaStoragePrice: Double = CloudWatchPrices().infrequentAccessStoragePerGBMonth
+    var iaStoragePrice: Double?
 
     @Option(name: .long, help: ArgumentHelp("Bytes CloudWatch counts per event on top of its message (0 to 1048576).", valueName: "bytes"))
     var eventOverhead: Int = CloudWatchPrices().eventOverheadBytes
@@ -82,25 +97,42 @@ struct EstimateCommand: ParsableCommand {
     @Flag(name: .long, help: "Merge estimates written by --format json instead of replaying a corpus.")
     var merge = false
 
+    @OptionGroup var progress: ProgressOptions
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CloudTrail files or directories of the corpus's cluster (see auditsim cloudtrail): the time its audit log was off is reported and left out of the time span.", valueName: "file"))
+    var cloudtrail: [String] = []
+
+    @Flag(name: .long, help: "The input is one shard of a larger corpus: keep requests whose other stages may be in other shards open in the JSON, for `auditsim merge` (needs --format json and --no-suggestions).")
+    var shard = false
+
     func validate() throws {
         _ = try retention()
         try OptionRange.require(compressionRatio, in: 1...StorageModel.maximumCompressionRatio, option: "--compression-ratio")
         for (name, price) in [("--standard-ingestion-price", standardIngestionPrice), ("--ia-ingestion-price", iaIngestionPrice),
                               ("--standard-storage-price", standardStoragePrice), ("--ia-storage-price", iaStoragePrice)] {
-            try OptionRange.require(price, in: 0...CloudWatchPrices.maximumPrice, option: name, unit: " dollars")
+            if let price { try OptionRange.require(price, in: 0...CloudWatchPrices.maximumPrice, option: name, unit: " dollars") }
         }
+        if pricing == .vendedTiered, standardIngestionPrice != nil || iaIngestionPrice != nil {
+            throw ValidationError("--standard-ingestion-price and --ia-ingestion-price set flat prices: add --pricing flat (vended-tiered uses the region's published tiers)")
+        }
+        _ = try regionPrices()
+        try OptionRange.require(accountVendedGBMonth, in: 0...PricingAssumptions.maximumAccountVendedGBMonth, option: "--account-vended-gb-month", unit: " GB")
+        try OptionRange.require(clusters, in: 1...PricingAssumptions.maximumClusters, option: "--clusters")
         try OptionRange.require(eventOverhead, in: 0...CloudWatchPrices.maximumEventOverheadBytes, option: "--event-overhead", unit: " bytes")
         try OptionRange.require(gbBytes, in: 1...CloudWatchPrices.maximumBytesPerGB, option: "--gb-bytes", unit: " bytes")
         try OptionRange.require(top, in: 1...EstimateAssumptions.maximumTop, option: "--top")
         try OptionRange.require(suggestions, in: 0...EstimateOptions.maximumSuggestionsPerPolicy, option: "--suggestions")
+        if shard, format != .json || !noSuggestions || merge {
+            throw ValidationError("--shard writes a summary for `auditsim merge`: add --format json and --no-suggestions (and drop --merge)")
+        }
         if merge, !corpusOptions.policy.isEmpty { throw ValidationError("--merge takes the policies from the estimates; drop --policy") }
     }
 
     func run() throws {
-        try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
+        try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy + cloudtrail)
         let report = merge ? try mergedReport(inputs) : try CorpusReplayOptions.hintingPolicy { try replayedReport(inputs) }
         if let html {
-            let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
+            let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy + cloudtrail))
             try file.write(EstimateHTML.render(report))
             try file.finish()
         }
@@ -112,29 +144,52 @@ struct EstimateCommand: ParsableCommand {
     }
 
     private func assumptions() throws -> EstimateAssumptions {
-        EstimateAssumptions(
+        let region = try regionPrices()
+        let pricing = PricingAssumptions(model: pricing, region: region, flatStandard: standardIngestionPrice, flatInfrequentAccess: iaIngestionPrice,
+                                         accountVendedGBMonth: accountVendedGBMonth, clusters: clusters)
+        return EstimateAssumptions(
             prices: CloudWatchPrices(
-                standardIngestionPerGB: standardIngestionPrice, infrequentAccessIngestionPerGB: iaIngestionPrice,
-                standardStoragePerGBMonth: standardStoragePrice, infrequentAccessStoragePerGBMonth: iaStoragePrice,
+                standardIngestionPerGB: pricing.tiers.standard.tiers[0].pricePerGB, infrequentAccessIngestionPerGB: pricing.tiers.infrequentAccess.tiers[0].pricePerGB,
+                standardStoragePerGBMonth: standardStoragePrice ?? region.standardStoragePerGBMonth,
+                infrequentAccessStoragePerGBMonth: iaStoragePrice ?? region.infrequentAccessStoragePerGBMonth,
                 eventOverheadBytes: eventOverhead, bytesPerGB: gbBytes
             ),
             storage: StorageModel(retentionDays: try retention(), compressionRatio: compressionRatio),
+            pricing: pricing,
             durationSeconds: duration.map { Double($0.seconds) },
-            top: top
+            top: top,
+            auditLogOff: cloudtrail.isEmpty ? nil
+                : try CloudTrailAnalysis.auditLogGaps(trailPaths: cloudtrail).map { AuditLogOffSpan(from: $0.from, to: $0.to) }
         )
     }
 
     private func replayedReport(_ inputs: [String]) throws -> EstimateReport {
-        let replay = corpusOptions.replayOptions
+        var replay = corpusOptions.replayOptions
+        replay.holdsOpenRequests = shard
         let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
         let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
-        return try runner.run(canReread: !inputs.contains("-")) { try corpusOptions.corpusReader(inputs: inputs) }
+        // Each pass over the corpus gets its own progress line, erased when the next begins.
+        var line: TerminalProgress?
+        defer { line?.finish() }
+        return try runner.run(canReread: !inputs.contains("-")) {
+            line?.finish()
+            let shown = progress.showing(try corpusOptions.corpusReader(inputs: inputs))
+            line = shown.line
+            return shown.reader
+        }
     }
 
     private func mergedReport(_ inputs: [String]) throws -> EstimateReport {
         var merge = EstimateMerge()
         for path in inputs { try merge.add(json: Data(try InputBytes.read(path)), name: path == "-" ? "<stdin>" : path) }
         return try merge.report(assumptions: try assumptions())
+    }
+
+    private func regionPrices() throws -> RegionPrices {
+        guard let prices = VendedLogPrices.region(region) else {
+            throw ValidationError("--region takes one of \(VendedLogPrices.regionCodes.joined(separator: ", ")) (the regions whose tiers are sourced), not '\(TerminalEscaping.escaped(region))'")
+        }
+        return prices
     }
 
     private func retention() throws -> Int? {
@@ -145,6 +200,8 @@ struct EstimateCommand: ParsableCommand {
         return days
     }
 }
+
+extension PricingModel: ExpressibleByArgument {}
 
 /// The output formats of `auditsim estimate`.
 enum EstimateFormat: String, ExpressibleByArgument, CaseIterable {

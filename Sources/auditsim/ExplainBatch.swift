@@ -24,15 +24,20 @@ struct ExplainBatch {
             input = handle
         }
         var explainer = BatchExplainer(policy: policy)
+        // One output buffer for the whole stream, written once per input chunk.
+        var output: [UInt8] = []
+        output.reserveCapacity(1 << 20)
         while true {
             let chunk: Data?
             do {
-                chunk = try input.read(upToCount: 1 << 16)
+                chunk = try input.read(upToCount: 1 << 18)
             } catch {
                 throw ReadError(description: "\(path): cannot read: \(error.localizedDescription)")
             }
             guard let chunk, !chunk.isEmpty else { break }
-            try Console.output.write(explainer.feed(chunk))
+            output.removeAll(keepingCapacity: true)
+            explainer.feed(chunk, into: &output)
+            try Console.output.write(output)
         }
         try Console.output.write(explainer.finish())
     }

@@ -71,6 +71,8 @@ struct ExplainCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: text or json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var colors: ColorOptions
+
     func validate() throws {
         if batch != nil, !words.isEmpty {
             throw ValidationError("give either a request or --batch, not both")
@@ -102,7 +104,7 @@ struct ExplainCommand: ParsableCommand {
         let request = try buildRequest(version: policy.kubernetesVersion)
         let explanation = Explanation(policy: policy, request: request, outcome: panic ? .panicked : .completed)
         switch format {
-        case .text: try Console.writeLine(ExplanationText.render(explanation, policy: policy, loaded: loaded))
+        case .text: try Console.writeLine(ExplanationText.render(explanation, policy: policy, loaded: loaded, emphasis: colors.emphasis))
         case .json: try Console.writeLine(ReportJSON.string(ExplanationJSON(explanation, policy: policy, loaded: loaded)))
         }
     }

@@ -4,7 +4,7 @@ import AuditSimIO
 
 /// How a command chooses the policy it simulates.
 struct PolicyOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The policy to simulate: a file, - for standard input, or a built-in policy (\(PolicyInput.bundledNames.joined(separator: ", "))).", valueName: "policy"))
+    @Option(name: .long, help: ArgumentHelp("The policy to simulate: a file, - for standard input, or a built-in policy (\(PolicyInput.bundledNames.joined(separator: ", "))).", valueName: "policy"), completion: PolicyCompletion.kind)
     var policy: String = BuiltInPolicy.eks.rawValue
 
     @OptionGroup var kubernetesVersion: KubernetesVersionOption

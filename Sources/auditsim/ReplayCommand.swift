@@ -1,4 +1,5 @@
 import ArgumentParser
+import AuditEstimate
 import AuditPolicy
 import AuditReplay
 import AuditSimIO
@@ -41,33 +42,49 @@ struct ReplayCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How many oversize events and malformed lines the text report lists.", valueName: "count"))
     var show: Int = 10
 
+    @OptionGroup var progress: ProgressOptions
+
+    @OptionGroup var colors: ColorOptions
+
+    @Flag(name: .long, help: "The input is one shard of a larger corpus: keep requests whose other stages may be in other shards open in the JSON, for `auditsim merge` (needs --format json).")
+    var shard = false
+
     func validate() throws {
+        if shard, format != .json { throw ValidationError("--shard writes a summary for `auditsim merge`: add --format json") }
         guard show >= 0 else { throw ValidationError("--show must be 0 or more") }
     }
 
     func run() throws {
         try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy)
         let policies = try corpusOptions.loadPolicies()
-        let reader = try corpusOptions.corpusReader(inputs: inputs)
+        let (reader, progressLine) = progress.showing(try corpusOptions.corpusReader(inputs: inputs))
         var options = corpusOptions.replayOptions
         options.malformedShown = max(show, 10)
 
-        let engine = ReplayEngine(policies: policies, options: options)
-        let report = try CorpusReplayOptions.hintingPolicy {
+        options.holdsOpenRequests = shard
+        // JSON carries the volume too (`ReplaySummary`), for `auditsim merge`.
+        func replay(_ emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?) throws -> (report: ReplayReport, summary: ReplaySummary?) {
+            if format == .json {
+                let summary = try ReplaySummary.run(policies: policies, options: options, source: reader, emit: emit)
+                return (summary.report, summary)
+            }
+            return (try ReplayEngine(policies: policies, options: options).run(reader, emit: emit), nil)
+        }
+        let (report, summary) = try CorpusReplayOptions.hintingPolicy {
             if let emit {
                 let file = try OutputChannel.file(emit, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy))
-                let report = try engine.run(reader) { try file.write(UnsafeRawBufferPointer($0)); try file.write("\n") }
+                let result = try replay { try file.write(UnsafeRawBufferPointer($0)); try file.write("\n") }
                 try file.finish()
-                return report
+                return result
             }
-            return try engine.run(reader)
+            return try replay(nil)
         }
+        progressLine?.finish()
 
-        switch format {
-        case .text:
-            try Console.write(ReplayText(report: report, shown: show).text)
-        case .json:
-            try Console.writeLine(ReportJSON.string(report))
+        if let summary {
+            try Console.writeLine(ReportJSON.string(summary))
+        } else {
+            try Console.write(ReplayText(report: report, shown: show, emphasis: colors.emphasis).text)
         }
         if failOnOversize && report.hasOversizeEvents { throw ExitCode(1) }
     }

@@ -10,16 +10,17 @@ struct RulesCommand: ParsableCommand {
         commandName: "rules",
         abstract: "List the lint checks, or show one check's rationale, examples and fix.",
         discussion: """
-        Without an ID, lists every check: ID, severity, name and summary. With one, prints why it matters, a policy it reports, one it does not, and the fix.
+        Without an ID, lists every check: ID, severity, name and summary. With one, prints why it matters, a policy it reports, one it does not, and the fix. `auditsim rules platform` prints the platform model that `lint --platform` uses: legacy identities, what well-known components request today, and the API groups platforms and common add-ons serve, each with its source.
 
         Examples:
           auditsim rules
           auditsim rules AP601
+          auditsim rules platform
           auditsim rules --markdown docs/rules
         """
     )
 
-    @Argument(help: ArgumentHelp("A check ID such as AP203.", valueName: "id"))
+    @Argument(help: ArgumentHelp("A check ID such as AP203, or platform for the platform model.", valueName: "id"), completion: .list(LintRules.ids + ["platform"]))
     var id: String?
 
     @Option(name: .long, help: ArgumentHelp("Write docs/rules-style Markdown pages (APxxx.md and README.md) into this directory.", valueName: "directory"))
@@ -32,6 +33,10 @@ struct RulesCommand: ParsableCommand {
         let descriptions = LintRules.all.map(\.description)
         if let directory = markdown {
             try writeMarkdown(descriptions, to: directory)
+            return
+        }
+        if id?.lowercased() == "platform" {
+            try Console.writeLine(PlatformListing.text())
             return
         }
         if let id {
@@ -75,6 +80,6 @@ struct RulesCommand: ParsableCommand {
             try page.write(text)
             try page.finish()
         }
-        try Console.writeLine("wrote \(descriptions.count + 1) pages to \(TerminalEscaping.escaped(directory))")
+        try Console.writeLine("wrote \(descriptions.count + 2) pages to \(TerminalEscaping.escaped(directory))")
     }
 }

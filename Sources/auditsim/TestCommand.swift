@@ -19,7 +19,7 @@ struct TestCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: ArgumentHelp("The policy (a file, -, or eks).", valueName: "policy"))
+    @Argument(help: ArgumentHelp("The policy (a file, -, or eks).", valueName: "policy"), completion: PolicyCompletion.kind)
     var policy: String
 
     @Argument(help: ArgumentHelp("The tests file.", valueName: "tests"))

@@ -32,6 +32,17 @@ struct HTMLBrowserTests {
             #expect(HTMLDocument.count(of: "class=\"time-bar\"", in: HTMLDocument.element(in: dom, chart: "policy-\(policy).timeline") ?? "") == 60)
         }
 
+        // Issue 16: the month's place in the tiers, as the JSON has it.
+        for policy in 1...2 {
+            let chart = try #require(HTMLDocument.element(in: dom, chart: "policy-\(policy).tiers"))
+            let month = try #require(JSONPath.value(json, ["policies", policy - 1, "projection", "monthlyCost"]) as? [String: Any])
+            let start = try #require((month["startGB"] as? NSNumber)?.doubleValue), gb = try #require((month["billedGB"] as? NSNumber)?.doubleValue)
+            #expect(HTMLDocument.attribute("data-from", of: "slice", in: chart).flatMap(Double.init).map { abs($0 - start) < 1e-6 } == true)
+            #expect(HTMLDocument.attribute("data-to", of: "slice", in: chart).flatMap(Double.init).map { abs($0 - start - gb) < 1e-6 } == true)
+            #expect(HTMLDocument.attribute("data-value", of: "account", in: chart) == "0")
+            #expect(HTMLDocument.count(of: "class=\"boundary\"", in: chart) == 3)
+        }
+
         // Every figure with a metric name equals the JSON's.
         let metrics = HTMLDocument.metrics(in: dom)
         #expect(metrics.count >= 30)
@@ -120,6 +131,14 @@ enum HTMLDocument {
         }
     }
 
+    /// The value of `attribute` on the first element of class `name` in `text`.
+    static func attribute(_ attribute: String, of name: String, in text: String) -> String? {
+        guard let element = text.range(of: "class=\"\(name)\"") else { return nil }
+        let rest = text[element.upperBound...]
+        guard let start = rest.range(of: "\(attribute)=\""), let end = rest[start.upperBound...].firstIndex(of: "\"") else { return nil }
+        return String(rest[start.upperBound..<end])
+    }
+
     static func count(of needle: String, in text: String) -> Int {
         text.components(separatedBy: needle).count - 1
     }
@@ -145,6 +164,7 @@ enum JSONPath {
         let parts = name.split(separator: ".").map(String.init)
         guard let head = parts.first else { return nil }
         if head == "scale" { return ["scale"] + parts.dropFirst() }
+        if head == "pricing" { return ["assumptions", "pricing"] + parts.dropFirst() }
         guard let dash = head.lastIndex(of: "-"), let number = Int(head[head.index(after: dash)...]) else { return nil }
         let kind = head[..<dash]
         let rest = Array(parts.dropFirst())

@@ -74,7 +74,7 @@ struct MergeInputTests {
     @Test("counters near 2^62 or 2^63−1 overflow: the sums are checked, not trapped", arguments: [
         (["volume", "rawEvents"] as [Step], Int.max, 2),
         (["volume", "policies", 0, "total", "bytes"], Int.max, 2),
-        (["volume", "policies", 0, "resources", 0, "events"], 1 << 62, 2),
+        (["volume", "policies", 0, "resources", 0, "bytes"], 1 << 62, 2),
         (["volume", "policies", 0, "timeline", "buckets", 0, "bytes"], 1 << 62, 2),
     ])
     func hugeCountersDoNotOverflow(path: [Step], value: Int, copies: Int) throws {
@@ -114,19 +114,32 @@ struct MergeInputTests {
         #expect(message.contains("appears twice"))
     }
 
-    @Test("negative counters print negative dollars no more: every figure of a merge of the largest counts is finite")
+    /// Billed bytes are exact integers: a merge whose counts, billed at the event overhead, would
+    /// not fit an `Int` is refused with a message, and the largest counts that fit give finite
+    /// figures at the largest options.
+    @Test("negative counters print negative dollars no more: every figure of a merge of the largest billable counts is finite")
     func largestCountsGiveFiniteFigures() throws {
-        var object: Any = try Self.sampleObject()
-        for field in ["events", "bytes", "ingestedBytes"] { object = Self.setting(object, ["volume", "policies", 0, "total", .key(field)], to: Int.max) }
-        var merge = EstimateMerge()
-        try merge.add(json: try Self.json(object), name: "max.json")
         let prices = CloudWatchPrices(standardIngestionPerGB: CloudWatchPrices.maximumPrice, infrequentAccessIngestionPerGB: CloudWatchPrices.maximumPrice,
                                       standardStoragePerGBMonth: CloudWatchPrices.maximumPrice, infrequentAccessStoragePerGBMonth: CloudWatchPrices.maximumPrice,
                                       eventOverheadBytes: CloudWatchPrices.maximumEventOverheadBytes, bytesPerGB: 1)
-        let report = try merge.report(assumptions: EstimateAssumptions(prices: prices, storage: StorageModel(retentionDays: StorageModel.maximumRetentionDays, compressionRatio: 1),
-                                                                       durationSeconds: 1))
+        let pricing = PricingAssumptions(model: .vendedTiered, accountVendedGBMonth: PricingAssumptions.maximumAccountVendedGBMonth, clusters: PricingAssumptions.maximumClusters)
+        let assumptions = EstimateAssumptions(prices: prices, storage: StorageModel(retentionDays: StorageModel.maximumRetentionDays, compressionRatio: 1),
+                                              pricing: pricing, durationSeconds: 1)
+        func merged(_ count: Int) throws -> EstimateMerge {
+            var object: Any = try Self.sampleObject()
+            for field in ["events", "bytes", "ingestedBytes"] { object = Self.setting(object, ["volume", "policies", 0, "total", .key(field)], to: Int64(count)) }
+            var merge = EstimateMerge()
+            try merge.add(json: try Self.json(object), name: "max.json")
+            return merge
+        }
+        let refusal = try #require(throws: EstimateMergeError.self) { try merged(Int.max).report(assumptions: assumptions) }
+        #expect(refusal.message.contains("--event-overhead"))
+        let largest = Int.max / (CloudWatchPrices.maximumEventOverheadBytes + 1)
+        let report = try merged(largest).report(assumptions: assumptions)
         let projection = report.policies[0].projection
-        for figure in [projection.standardTotalCostPerMonth, projection.infrequentAccessTotalCostPerMonth, projection.storedGB, projection.billedBytes.perMonth] {
+        let month = try #require(projection.monthlyCost)
+        for figure in [projection.standardTotalCostPerMonth, projection.infrequentAccessTotalCostPerMonth, projection.storedGB, projection.billedBytes.perMonth,
+                       month.standard.standalone, month.infrequentAccess.marginal] {
             let value = try #require(figure)
             #expect(value.isFinite && value > 0)
         }

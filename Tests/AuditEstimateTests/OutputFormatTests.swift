@@ -15,6 +15,8 @@ struct OutputFormatTests {
     func totals() throws {
         let rows = Self.rows()
         #expect(rows.first == EstimateCSV.columns)
+        // Issue 16: every output says which pricing model it used.
+        #expect(rows.dropFirst().first.map { Array($0.prefix(3)) } == ["pricing", "", "vended-tiered us-east-1 account=0GB clusters=1"])
         let totals = rows.filter { $0.first == "total" }
         #expect(totals.map { $0[1] } == ["eks.yaml", "tuned.yaml"])
         // eks.yaml: 200 events, 2,000,000 bytes; billed 2,000,000 + 26 × 200 = 2,005,200; 24 a day

@@ -17,6 +17,11 @@ struct ProjectionTests {
         eventOverheadBytes: 26, bytesPerGB: 1_024
     )
 
+    /// The test prices, flat: every GB at $0.50 (Standard) and $0.25 (Infrequent Access).
+    static func flat(_ storage: StorageModel) -> EstimateAssumptions {
+        EstimateAssumptions(prices: prices, storage: storage, pricing: PricingAssumptions(model: .flat, flatStandard: 0.5, flatInfrequentAccess: 0.25))
+    }
+
     @Test("the span of the timestamps scales to a day and a month")
     func scale() {
         let scale = EstimateScale(span: Self.hour, durationSeconds: nil)
@@ -53,7 +58,7 @@ struct ProjectionTests {
     func dollars() {
         let tally = VolumeTally(events: 4, bytes: 2_048, ingestedBytes: 1_936)
         let scale = EstimateScale(span: Self.hour, durationSeconds: nil)
-        let projection = VolumeProjection(tally, scale: scale, prices: Self.prices, storage: StorageModel(retentionDays: 30, compressionRatio: 4))
+        let projection = VolumeProjection(tally, scale: scale, assumptions: Self.flat(StorageModel(retentionDays: 30, compressionRatio: 4)))
         #expect(projection.billedBytes == ScaledFigure(corpus: 2_040, perDay: 48_960, perMonth: 1_490_220))
         #expect(projection.billedGB == ScaledFigure(corpus: 1.9921875, perDay: 47.8125, perMonth: 1_455.29296875))
         #expect(projection.standardIngestionCost.perMonth == 727.646484375)
@@ -71,7 +76,7 @@ struct ProjectionTests {
     func neverExpires() {
         let tally = VolumeTally(events: 4, bytes: 2_048, ingestedBytes: 1_936)
         let scale = EstimateScale(span: Self.hour, durationSeconds: nil)
-        let projection = VolumeProjection(tally, scale: scale, prices: Self.prices, storage: StorageModel(retentionDays: nil, compressionRatio: 4))
+        let projection = VolumeProjection(tally, scale: scale, assumptions: Self.flat(StorageModel(retentionDays: nil, compressionRatio: 4)))
         #expect(projection.storedGB == 4_362.890625)
     }
 
@@ -79,19 +84,19 @@ struct ProjectionTests {
     func unscaled() {
         let tally = VolumeTally(events: 4, bytes: 2_048, ingestedBytes: 2_048)
         let scale = EstimateScale(span: ObservedSpan(), durationSeconds: nil)
-        let projection = VolumeProjection(tally, scale: scale, prices: Self.prices, storage: StorageModel())
+        let projection = VolumeProjection(tally, scale: scale, assumptions: Self.flat(StorageModel()))
         #expect(projection.billedBytes == ScaledFigure(corpus: 2_152, perDay: nil, perMonth: nil))
         #expect(projection.storedGB == nil)
         #expect(projection.standardTotalCostPerMonth == nil)
     }
 
-    /// The default prices: $0.50 per GB of 2^30 bytes. 2,048 billed bytes an hour are
+    /// The default prices (vended tiers of us-east-1, the first tier for so small a month): $0.50 per GB of 2^30 bytes. 2,048 billed bytes an hour are
     /// 2,048 × 730.5 = 1,496,064 = 1,461 × 2^10 bytes a month, 1,461 × 2^-20 GB, so
     /// 1,461 × 2^-21 = $0.000696659088134765625 a month (Standard) and half that (IA).
     @Test("the default prices, by hand")
     func defaultPrices() {
         let tally = VolumeTally(events: 4, bytes: 1_944, ingestedBytes: 1_944)
-        let projection = VolumeProjection(tally, scale: EstimateScale(span: Self.hour, durationSeconds: nil), prices: CloudWatchPrices(), storage: StorageModel())
+        let projection = VolumeProjection(tally, scale: EstimateScale(span: Self.hour, durationSeconds: nil), assumptions: EstimateAssumptions())
         #expect(projection.billedBytes.perMonth == 1_496_064)
         #expect(projection.standardIngestionCost.perMonth == 0.000696659088134765625)
         #expect(projection.infrequentAccessIngestionCost.perMonth == 0.0003483295440673828125)

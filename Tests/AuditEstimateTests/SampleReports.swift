@@ -53,14 +53,14 @@ enum SampleReports {
             id: "omit-managed-fields:rule-0", kind: .omitManagedFields, policy: "eks.yaml",
             title: "Set omitManagedFields in rule #0 (line 8)", rationale: "managedFields <are> large",
             change: ["In rule #0 (line 8), add:", "  omitManagedFields: true"], saving: saving,
-            projection: VolumeProjection(saving, scale: scale, prices: assumptions.prices, storage: assumptions.storage),
+            projection: VolumeProjection(from: volume.policies[0].total - saving, to: volume.policies[0].total, scale: scale, assumptions: assumptions),
             checklist: ChecklistCheck(rowsChecked: 33, changedRequestClasses: 4, gaps: [])
         )
         let refused = Suggestion(
             id: "routine-none:lease-renewals:nodes", kind: .routineTrafficNone, policy: "eks.yaml",
             title: "Stop logging lease renewals by the nodes", rationale: "routine", change: ["At the top of rules, insert:"],
             saving: tally(120, 200_000),
-            projection: VolumeProjection(tally(120, 200_000), scale: scale, prices: assumptions.prices, storage: assumptions.storage),
+            projection: VolumeProjection(from: volume.policies[0].total - tally(120, 200_000), to: volume.policies[0].total, scale: scale, assumptions: assumptions),
             checklist: ChecklistCheck(rowsChecked: 33, changedRequestClasses: 1, gaps: ["CL29-403 Denied requests (403): any user in group system:nodes: not logged (level None)"])
         )
         let suggestions = SuggestionReport(policies: [

@@ -38,7 +38,8 @@ struct CheckBehaviourTests {
         Case(what: "group v1", rules: "  - level: None\n    resources: [{group: \"v1\"}]", id: "AP104", expected: "core group"),
         Case(what: "group core", rules: "  - level: None\n    resources: [{group: core}]", id: "AP104", expected: "write `group: \"\"`"),
         Case(what: "short group name", rules: "  - level: None\n    resources: [{group: rbac}]", id: "AP203", expected: "rbac.authorization.k8s.io", severity: .error),
-        Case(what: "unknown group may be a CRD", rules: "  - level: None\n    resources: [{group: cert-manager.io}]", id: "AP203", expected: "customResources", severity: .warning),
+        Case(what: "unknown group may be a CRD", rules: "  - level: None\n    resources: [{group: widgets.example.com}]", id: "AP203", expected: "customResources", severity: .warning),
+        Case(what: "platform model group is known", rules: "  - level: None\n    resources: [{group: cert-manager.io}]", id: "AP203", expected: nil),
         Case(what: "add-on group is known", rules: "  - level: None\n    resources: [{group: metrics.k8s.io}]", id: "AP203", expected: nil),
         Case(what: "removed group", rules: "  - level: None\n    resources: [{group: extensions}]", id: "AP204", expected: "not served since Kubernetes 1.22", severity: .warning),
         // Resources: exact names in the entry's group.

@@ -4,7 +4,8 @@ import Foundation
 import Testing
 
 /// Lint output for real policies, reviewed by hand and committed beside them
-/// (Fixtures/NAME.yaml → Fixtures/NAME.lint.txt; the built-in EKS policy → eks-builtin.lint.txt).
+/// (Fixtures/NAME.yaml → Fixtures/NAME.lint.txt; the built-in EKS policy → eks-builtin.lint.txt, and
+/// linted for the EKS platform → eks-builtin.platform-eks.lint.txt).
 /// Regenerate with Scripts/update-lint-golden.sh after reviewing every changed finding.
 struct GoldenOutputTests {
     static let policies: [String] = {
@@ -30,6 +31,13 @@ struct GoldenOutputTests {
     func eksMatchesGolden() throws {
         let rendered = LintTextReport.render([Linter().lint(BuiltInPolicy.eks.source)])
         let golden = try String(contentsOf: LintTestSupport.fixtures.appendingPathComponent("eks-builtin.lint.txt"), encoding: .utf8)
+        #expect(rendered == golden)
+    }
+
+    @Test("lint --platform eks on the built-in EKS policy matches the reviewed golden file")
+    func eksOnEKSMatchesGolden() throws {
+        let rendered = LintTextReport.render([Linter().lint(BuiltInPolicy.eks.source, configuration: LintConfiguration(platform: .eks))])
+        let golden = try String(contentsOf: LintTestSupport.fixtures.appendingPathComponent("eks-builtin.platform-eks.lint.txt"), encoding: .utf8)
         #expect(rendered == golden)
     }
 }

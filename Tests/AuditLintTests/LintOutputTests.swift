@@ -18,6 +18,7 @@ struct LintOutputTests {
         #expect(text.hasSuffix("\n"))
         switch format {
         case .text: #expect(text.contains("p.yaml:5:") && text.contains("[AP201]"))
+        case .concise: #expect(text.split(separator: "\n").contains { $0.hasPrefix("p.yaml:5:") && $0.contains("[AP201]") })
         case .json: #expect(text.hasPrefix("{\n") && text.contains("\"id\" : \"AP201\""))
         case .sarif: #expect(text.contains("\"version\" : \"9.9.9\""))
         case .github: #expect(text.split(separator: "\n").allSatisfy { $0.hasPrefix("::") })

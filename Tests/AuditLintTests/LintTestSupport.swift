@@ -5,9 +5,9 @@ import Foundation
 /// Shared helpers: lint inline policies, read configuration text, find fixtures.
 enum LintTestSupport {
     /// Lints `text` with an optional `.auditsim.yaml` text.
-    static func lint(_ text: String, configuration: String? = nil, version: KubernetesVersion? = nil, name: String = "policy.yaml") throws -> LintResult {
+    static func lint(_ text: String, configuration: String? = nil, version: KubernetesVersion? = nil, name: String = "policy.yaml", corpus: CorpusVolume? = nil) throws -> LintResult {
         let parsed = try configuration.map { try reader.read(Array($0.utf8), path: ".auditsim.yaml") } ?? .defaults
-        return Linter().lint(PolicySource(name: name, text: text), configuration: parsed, kubernetesVersion: version)
+        return Linter().lint(PolicySource(name: name, text: text), configuration: parsed, kubernetesVersion: version, corpus: corpus)
     }
 
     /// The IDs of a result's findings.

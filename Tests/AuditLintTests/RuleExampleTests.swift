@@ -9,13 +9,13 @@ struct RuleExampleTests {
 
     @Test("the bad example triggers the check", arguments: rules)
     func badExampleTriggers(_ rule: RuleDescription) throws {
-        let result = try LintTestSupport.lint(rule.badExample, configuration: rule.exampleConfiguration)
+        let result = try LintTestSupport.lint(rule.badExample, configuration: rule.exampleConfiguration, corpus: rule.exampleCorpus)
         #expect(LintTestSupport.ids(result).contains(rule.id), "\(rule.id) not reported; got \(LintTestSupport.ids(result))")
     }
 
     @Test("the good example does not trigger the check", arguments: rules)
     func goodExampleIsClean(_ rule: RuleDescription) throws {
-        let result = try LintTestSupport.lint(rule.goodExample, configuration: rule.exampleConfiguration)
+        let result = try LintTestSupport.lint(rule.goodExample, configuration: rule.exampleConfiguration, corpus: rule.exampleCorpus)
         let own = result.findings.filter { $0.code == rule.id }
         #expect(own.isEmpty, "\(rule.id) reported on its good example: \(own.map(\.message))")
     }

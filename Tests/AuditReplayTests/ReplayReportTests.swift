@@ -119,7 +119,9 @@ struct ReplayReportTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let object = try #require(try JSONSerialization.jsonObject(with: try encoder.encode(replay.report)) as? [String: Any])
-        #expect(Set(object.keys) == ["inputs", "rawEvents", "requests", "incompleteRequests", "duplicateEvents", "reencodedEvents", "malformed", "limits", "policies"])
+        #expect(Set(object.keys) == ["inputs", "rawEvents", "requests", "incompleteRequests", "duplicateEvents", "reencodedEvents", "malformed", "repairs", "limits", "policies"])
+        let repairs = try #require(object["repairs"] as? [String: Any])
+        #expect(Set(repairs.keys) == ["cutLines", "replayedCutLines", "eventsWithoutTimestamps", "auditIDCollisions", "v1beta1Events", "v1alpha1Events", "rebuiltResponseStatuses"])
         let policies = try #require(object["policies"] as? [[String: Any]])
         #expect(Set(policies[0].keys) == ["policy", "events", "bytes", "stages", "levels", "rules", "defaultRequests", "lowerBound", "oversize"])
         let decoded = try JSONDecoder().decode(ReplayReport.self, from: try encoder.encode(replay.report))

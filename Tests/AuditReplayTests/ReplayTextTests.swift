@@ -30,6 +30,18 @@ struct ReplayTextTests {
         #expect(text.contains("Policy a\(TerminalEscaping.escaped(hostile)).yaml"))
     }
 
+    @Test("with emphasis, headers and level cells are marked while input strings stay escaped", arguments: ["\u{1B}[31m", "\u{202E}"])
+    func replayTextEmphasisAfterEscaping(_ hostile: String) throws {
+        let policy = try testPolicy(ReplayReportTests.eksLike, name: "a\(hostile).yaml")
+        let replay = try TestReplay(TestLines(ReplayReportTests.lines), policies: [policy])
+        let marks = TextEmphasis(severity: { $1 }, level: { "<\($0)>" }, header: { "[\($0)]" })
+        let lines = ReplayText(report: replay.report, shown: 10, emphasis: marks).text.split(separator: "\n").map(String.init)
+        #expect(lines.contains("[Policy a\(TerminalEscaping.escaped(hostile)).yaml]"))
+        #expect(lines.contains { $0.hasPrefix("  [stage ") })
+        #expect(lines.contains { $0.hasPrefix("  default  -     <None") })
+        #expect(!lines.joined().unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{202E}" })
+    }
+
     @Test("counts are grouped by thousands and sizes use binary units", arguments: [
         (0, "0", "0 B"), (999, "999", "999 B"), (1_234_567, "1,234,567", "1.2 MiB"), (1024, "1,024", "1.0 KiB"),
     ])

@@ -35,6 +35,11 @@ struct CommandLineRunner {
         return try runProcess(URL(fileURLWithPath: "/bin/bash"), ["-c", script], in: directory, input: nil, environment: ["PATH": path])
     }
 
+    /// Runs another program (found by its absolute path) with the same environment rules.
+    static func runProgram(_ path: String, _ arguments: [String], in directory: URL?, environment: [String: String] = [:]) throws -> Result {
+        try runProcess(URL(fileURLWithPath: path), arguments, in: directory, input: nil, environment: environment)
+    }
+
     private static func runProcess(_ executable: URL, _ arguments: [String], in directory: URL?, input: String?,
                                    environment: [String: String]) throws -> Result {
         let process = Process()

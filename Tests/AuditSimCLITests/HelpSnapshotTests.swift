@@ -4,7 +4,7 @@ import Testing
 /// Issue 9: `--help` of every command at 80 columns is kept in `Snapshots/`, so a change to the
 /// help text is a reviewed change. Set `AUDITSIM_RECORD_SNAPSHOTS=1` to rewrite the snapshots.
 struct HelpSnapshotTests {
-    static let commands = ["", "check", "lint", "rules", "explain", "replay", "corpus synth", "diff", "coverage", "test", "estimate"]
+    static let commands = ["", "check", "lint", "rules", "explain", "replay", "corpus synth", "diff", "coverage", "test", "estimate", "cloudtrail", "merge"]
 
     @Test(arguments: commands)
     func helpAt80ColumnsMatchesItsSnapshot(command: String) throws {

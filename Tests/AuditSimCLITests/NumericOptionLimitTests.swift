@@ -17,6 +17,13 @@ struct NumericOptionLimitTests {
         (["estimate", "--retention-days", "9223372036854775807"], "--retention-days"),
         (["estimate", "--top", "9223372036854775807"], "--top"),
         (["estimate", "--suggestions", "-1"], "--suggestions"),
+        (["estimate", "--clusters", "0"], "--clusters"),
+        (["estimate", "--clusters", "9223372036854775807"], "--clusters"),
+        (["estimate", "--account-vended-gb-month", "-1"], "--account-vended-gb-month"),
+        (["estimate", "--account-vended-gb-month", "nan"], "--account-vended-gb-month"),
+        (["estimate", "--account-vended-gb-month", "1e400"], "--account-vended-gb-month"),
+        (["estimate", "--region", "mars-1"], "--region"),
+        (["estimate", "--standard-ingestion-price", "0.4"], "--pricing flat"),
         (["corpus", "synth", "--duration", "9223372036854775807", "--bytes", "1K"], "--duration"),
         (["corpus", "synth", "--scenario-interval", "9223372036854775807"], "--scenario-interval"),
         (["corpus", "synth", "--scenario-interval", "30"], "--scenario-interval"),
@@ -31,13 +38,15 @@ struct NumericOptionLimitTests {
         #expect(result.standardOutput.isEmpty)
     }
 
-    @Test("crashes: the largest values in range run")
-    func largestValuesRun() throws {
+    @Test("crashes: the largest values in range run, under both pricing models", arguments: ["flat", "vended-tiered"])
+    func largestValuesRun(pricing: String) throws {
+        let flatPrices = pricing == "flat" ? ["--standard-ingestion-price", "1000", "--ia-ingestion-price", "1000"] : []
         let result = try CommandLineRunner.run([
-            "estimate", "--no-suggestions", "--format", "json", "--event-overhead", "1048576", "--standard-ingestion-price", "1000",
-            "--ia-ingestion-price", "1000", "--standard-storage-price", "1000", "--ia-storage-price", "1000", "--gb-bytes", "1",
+            "estimate", "--no-suggestions", "--format", "json", "--event-overhead", "1048576", "--pricing", pricing,
+            "--standard-storage-price", "1000", "--ia-storage-price", "1000", "--gb-bytes", "1",
             "--compression-ratio", "1", "--retention-days", "3653", "--duration", "1", "--top", "1000",
-        ])
+            "--clusters", "100000", "--account-vended-gb-month", "1e9",
+        ] + flatPrices)
         #expect(result.status == 0, "\(result.standardError)")
         // Every figure is finite, or the JSON encoder would have failed.
         #expect(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) is [String: Any])

@@ -357,6 +357,7 @@ enum BuiltInChecklist {
             requirement: metadata([.annotations]),
             rationale: "alarms on rising 403s; the authorization decision and reason are annotations",
             limitation: "the policy cannot select by response code: every authenticated request must be logged for its denials to be seen",
+            authorization: .always,
             sources: [sigma("kubernetes_audit_unauthorized_unauthenticated_actions.yml", verified: true), elastic("execution_forbidden_creation_request.toml"), eks("Create alarms for suspicious events (401 and 403)")]
         ),
         ChecklistItem(
@@ -366,6 +367,7 @@ enum BuiltInChecklist {
             requirement: EventRequirement(minimumLevel: .metadata, fields: [.verb, .user, .objectRef, .impersonatedUser, .annotations], requiredStages: [.responseComplete]),
             rationale: "impersonatedUser is written from ResponseStarted on (the impersonation filter runs after RequestReceived)",
             limitation: "the policy sees the impersonating user, never the impersonated one, and cannot select requests that impersonate",
+            authorization: .always,
             sources: [elastic("defense_evasion_kubernetes_user_impersonation.toml", verified: true), elastic("privilege_escalation_kubernetes_api_request_impersonating_privileged_identity.toml")]
         ),
         ChecklistItem(
@@ -379,6 +381,8 @@ enum BuiltInChecklist {
             requestSummary: "list or watch across all namespaces: secrets, pods, configmaps, serviceaccounts, roles, rolebindings; nodes, namespaces, clusterroles, clusterrolebindings",
             requirement: metadata(),
             rationale: "discovery and enumeration",
+            limitation: "whether a named identity's cluster-wide list is routine depends on what RBAC grants it",
+            authorization: .namedIdentities,
             sources: [elastic("discovery_kubernetes_multi_resource_setup_recon.toml"), elastic("credential_access_kubernetes_secrets_list_cluster_and_sensitive_namespaces.toml")]
         ),
         ChecklistItem(

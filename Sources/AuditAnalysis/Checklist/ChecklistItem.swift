@@ -53,12 +53,14 @@ public struct ChecklistItem: Sendable {
     public var rationale: String
     /// What the audit policy cannot see or express about this row, if anything.
     public var limitation: String?
+    /// Whether the row's gaps depend on what RBAC grants, which the policy cannot see (`nil`: they do not).
+    public var authorization: AuthorizationDependence?
     public var sources: [ChecklistSource]
 
     public init(
         id: String, title: String, requests: [RequestSelector], requestSummary: String, requirement: EventRequirement,
         recommendedLevel: Level? = nil, maximumLevel: Level? = nil, rationale: String, limitation: String? = nil,
-        sources: [ChecklistSource]
+        authorization: AuthorizationDependence? = nil, sources: [ChecklistSource]
     ) {
         self.id = id
         self.title = title
@@ -69,6 +71,7 @@ public struct ChecklistItem: Sendable {
         self.maximumLevel = maximumLevel
         self.rationale = rationale
         self.limitation = limitation
+        self.authorization = authorization
         self.sources = sources
     }
 }

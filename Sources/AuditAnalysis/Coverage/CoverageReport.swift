@@ -8,6 +8,9 @@ public struct CoverageReport: Sendable {
     public struct ItemResult: Sendable {
         public let item: ChecklistItem
         public let result: ExpectationResult
+        /// Whether every shortfall depends on authorization the policy cannot see (see
+        /// ``AuthorizationDependence``): reported as advisory, not as a gap.
+        public let isAdvisory: Bool
     }
 
     /// One query and its result.
@@ -21,7 +24,7 @@ public struct CoverageReport: Sendable {
     public let queries: [QueryResult]
 
     public init(policy: CompiledPolicy, checklist: SecurityChecklist = .builtIn, queries: [LogsInsightsQuery] = LogsInsightsQuery.builtIn) {
-        let space = RequestSpace(policies: [policy], selectors: checklist.selectors + queries.flatMap(\.requests) + RequestTraits.all)
+        let space = RequestSpace(policies: [policy], selectors: checklist.selectors + queries.flatMap(\.requests) + NeverSafeToQuiet.selectors + RequestTraits.all)
         map = PolicyMap(policy: policy, space: space)
         let classes = map.pieces
         // One independent check per row and per query, run concurrently, collected in order.
@@ -40,7 +43,12 @@ public struct CoverageReport: Sendable {
                 policy: policy, space: space, classes: classes
             )
         }
-        self.checklist = zip(items, checked).map { ItemResult(item: $0, result: $1) }
+        let neverSafe = space.disjointCubes(for: NeverSafeToQuiet.selectors)
+        self.checklist = zip(items, checked).map { item, result in
+            let advisory = !result.isOK && result.exposures.isEmpty
+                && result.gaps.allSatisfy { NeverSafeToQuiet.isAdvisory($0.requests, item: item, neverSafe: neverSafe) }
+            return ItemResult(item: item, result: result, isAdvisory: advisory)
+        }
         self.queries = zip(queries, checked.dropFirst(items.count)).map { QueryResult(query: $0, result: $1) }
     }
 }

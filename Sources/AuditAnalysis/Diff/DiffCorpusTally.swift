@@ -17,11 +17,11 @@ public final class DiffCorpusTally: ReplayObserver {
         counts = Array(repeating: DiffCorpusCounts.Counts(), count: diff.changes.count)
     }
 
-    /// Replays the corpus files (the formats `RecordingReader` reads) and counts.
-    public static func run(diff: PolicyDiff, paths: [String]) throws -> DiffCorpusCounts {
+    /// Replays the recorded corpus `reader` reads (the caller may wrap it to show progress) and counts.
+    public static func run(diff: PolicyDiff, reader: RecordingReader) throws -> DiffCorpusCounts {
         let tally = DiffCorpusTally(diff: diff)
         let engine = ReplayEngine(policies: [ReplayPolicy(name: "old", policy: diff.old), ReplayPolicy(name: "new", policy: diff.new)])
-        _ = try engine.run(try RecordingReader(paths: paths), observer: tally)
+        _ = try engine.run(reader, observer: tally)
         return tally.result
     }
 

@@ -28,6 +28,13 @@ public struct PolicyDiff: Sendable {
         public let new: Decision
         /// What falls short under the new policy.
         public let problem: String
+        /// Whether the shortfall depends on authorization the policy cannot see (the row is
+        /// ``AuthorizationDependence``-marked and the requests include nothing in
+        /// ``NeverSafeToQuiet``): reported, but not a regression unless strict.
+        public let isAdvisory: Bool
+
+        /// Whether the regression fails a regression gate: always when `strict`, else unless advisory.
+        public func gates(strict: Bool) -> Bool { strict || !isAdvisory }
     }
 
     public let old: CompiledPolicy
@@ -46,7 +53,7 @@ public struct PolicyDiff: Sendable {
     /// Compares two policies. `selectors` are extra request sets the space must express (the
     /// checklist's, for regressions).
     public init(old: CompiledPolicy, new: CompiledPolicy, selectors: [RequestSelector] = SecurityChecklist.builtIn.selectors) {
-        let space = RequestSpace(policies: [old, new], selectors: selectors + RequestTraits.all)
+        let space = RequestSpace(policies: [old, new], selectors: selectors + NeverSafeToQuiet.selectors + RequestTraits.all)
         let layout = space.layout
         self.old = old
         self.new = new
@@ -110,6 +117,7 @@ public struct PolicyDiff: Sendable {
     public func regressions(against checklist: SecurityChecklist = .builtIn) -> [Regression] {
         let layout = space.layout
         let witnesses = WitnessBuilder(space: space, version: new.kubernetesVersion)
+        let neverSafe = space.disjointCubes(for: NeverSafeToQuiet.selectors)
         var result: [Regression] = []
         for item in checklist.items {
             let itemCubes = space.disjointCubes(for: item.requests)
@@ -130,8 +138,9 @@ public struct PolicyDiff: Sendable {
             for key in order {
                 for cube in CubeMerging.merge(groups[key] ?? [], layout: layout) {
                     guard let requests = RequestClass(cube: cube, witnesses: witnesses) else { continue }
+                    let advisory = NeverSafeToQuiet.isAdvisory(requests, item: item, neverSafe: neverSafe)
                     result.append(Regression(item: item, requests: requests, old: old.decision(forRule: key.rules.old),
-                                             new: new.decision(forRule: key.rules.new), problem: key.problem))
+                                             new: new.decision(forRule: key.rules.new), problem: key.problem, isAdvisory: advisory))
                 }
             }
         }

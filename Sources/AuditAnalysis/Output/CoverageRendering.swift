@@ -69,10 +69,11 @@ public struct CoverageRendering: Sendable {
             lines.append("")
         }
         if sections.contains(.checklist) {
-            let failing = report.checklist.filter { !$0.result.isOK }.count
-            lines.append("SECURITY CHECKLIST: \(report.checklist.count - failing) ok, \(failing) falling short")
+            let failing = report.checklist.filter { !$0.result.isOK && !$0.isAdvisory }.count
+            let advisories = report.checklist.filter(\.isAdvisory).count
+            lines.append("SECURITY CHECKLIST: \(report.checklist.count - failing - advisories) ok, \(failing) falling short" + (advisories == 0 ? "" : ", \(advisories) advisory (depend on RBAC)"))
             for result in report.checklist {
-                lines.append("  \(status(result.result).padding(toLength: 7, withPad: " ", startingAt: 0)) \(result.item.id) \(result.item.title): \(result.item.requestSummary) (needs \(needs(result.item.requirement)))")
+                lines.append("  \((result.isAdvisory ? "ADVISORY" : status(result.result)).padding(toLength: 8, withPad: " ", startingAt: 0)) \(result.item.id) \(result.item.title): \(result.item.requestSummary) (needs \(needs(result.item.requirement)))")
                 for gap in result.result.gaps {
                     lines.append("          gap: \(outcomeLine(gap))")
                     lines.append("               e.g. \(RequestDescription.text(gap.requests.witness))")
@@ -127,7 +128,7 @@ public struct CoverageRendering: Sendable {
             lines += ["### Security checklist", "", "| Status | Item | Requests | Needs | Gaps and exposures |", "|---|---|---|---|---|"]
             for result in report.checklist {
                 let problems = (result.result.gaps + result.result.exposures).map(outcomeLine).joined(separator: "<br>")
-                lines.append("| " + [status(result.result), "\(result.item.id) \(result.item.title)", result.item.requestSummary,
+                lines.append("| " + [result.isAdvisory ? "ADVISORY" : status(result.result), "\(result.item.id) \(result.item.title)", result.item.requestSummary,
                                      needs(result.item.requirement), problems].map(AnalysisText.cell).joined(separator: " | ") + " |")
             }
             lines.append("")
@@ -231,7 +232,7 @@ public struct CoverageRendering: Sendable {
             checklist: sections.contains(.checklist) ? report.checklist.map { result in
                 let item = result.item
                 return JSONReport.Item(
-                    id: item.id, title: item.title, requests: item.requestSummary, status: statusWord(result.result),
+                    id: item.id, title: item.title, requests: item.requestSummary, status: result.isAdvisory ? "advisory" : statusWord(result.result),
                     neededLevel: item.requirement.neededLevel, requiredStages: item.requirement.requiredStages.stages,
                     fields: item.requirement.fields.map(\.rawValue), recommendedLevel: item.recommendedLevel,
                     maximumLevel: item.maximumLevel, rationale: item.rationale, limitation: item.limitation, sources: item.sources,

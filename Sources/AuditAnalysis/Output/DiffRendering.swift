@@ -10,15 +10,23 @@ public struct DiffRendering: Sendable {
     let new: AnalysisPolicy
     /// What each change affects in a recorded corpus, when one was given.
     let corpus: DiffCorpusCounts?
+    /// Whether advisory regressions (rows that depend on authorization) count as regressions.
+    let strict: Bool
 
-    /// The renderings of `diff` between `old` and `new`, its checklist `regressions`, and what
-    /// each change affects in a recorded corpus.
-    public init(diff: PolicyDiff, regressions: [PolicyDiff.Regression], old: AnalysisPolicy, new: AnalysisPolicy, corpus: DiffCorpusCounts?) {
+    /// The regressions that fail the gate, and the advisory ones.
+    private var gating: [PolicyDiff.Regression] { regressions.filter { $0.gates(strict: strict) } }
+    private var advisory: [PolicyDiff.Regression] { regressions.filter { !$0.gates(strict: strict) } }
+    private static let advisoryNote = "advisory: depends on what RBAC grants, which the policy cannot see (--strict counts it)"
+
+    /// The renderings of `diff` between `old` and `new`, its checklist `regressions` (advisory ones
+    /// gate only when `strict`), and what each change affects in a recorded corpus.
+    public init(diff: PolicyDiff, regressions: [PolicyDiff.Regression], old: AnalysisPolicy, new: AnalysisPolicy, corpus: DiffCorpusCounts?, strict: Bool = false) {
         self.diff = diff
         self.regressions = regressions
         self.old = old
         self.new = new
         self.corpus = corpus
+        self.strict = strict
     }
 
     private func bytesText(_ bytes: Int) -> String {
@@ -86,16 +94,16 @@ public struct DiffRendering: Sendable {
             if let affected = corpusText(number) { lines.append("   corpus         \(affected)") }
         }
         lines.append("")
-        if regressions.isEmpty {
-            lines.append("security checklist: no regression")
-        } else {
-            lines.append("security checklist regressions (\(regressions.count)):")
-            for regression in regressions {
+        for (title, listed) in [("security checklist regressions", gating), ("security checklist advisories", advisory)] where !listed.isEmpty {
+            lines.append("\(title) (\(listed.count)):")
+            for regression in listed {
                 lines.append("  \(regression.item.id) \(regression.item.title): \(regression.requests.description.text)")
                 lines.append("      \(regression.old.level.rawValue) → \(regression.new.level.rawValue): \(regression.problem) (needs \(regression.item.requirement.neededLevel.rawValue)); new \(new.ruleText(regression.new.ruleIndex))")
                 lines.append("      example: \(RequestDescription.text(regression.requests.witness))")
+                if !regression.gates(strict: strict) { lines.append("      \(Self.advisoryNote)") }
             }
         }
+        if gating.isEmpty { lines.append("security checklist: no regression") }
         return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
@@ -118,7 +126,7 @@ public struct DiffRendering: Sendable {
             }
         }
         lines.append("")
-        if regressions.isEmpty {
+        if gating.isEmpty, advisory.isEmpty {
             lines.append("**Security checklist:** no regression.")
         } else {
             lines.append("**Security checklist regressions:**")
@@ -127,7 +135,7 @@ public struct DiffRendering: Sendable {
             lines.append("|---|---|---|---|---|")
             for regression in regressions {
                 lines.append("| " + [
-                    "\(regression.item.id) \(regression.item.title)", regression.requests.description.text,
+                    "\(regression.item.id) \(regression.item.title)" + (regression.gates(strict: strict) ? "" : " (advisory: depends on RBAC)"), regression.requests.description.text,
                     "\(regression.old.level.rawValue) → \(regression.new.level.rawValue)",
                     "\(regression.problem) (needs \(regression.item.requirement.neededLevel.rawValue))",
                     "`\(RequestDescription.text(regression.requests.witness))`",
@@ -181,6 +189,8 @@ public struct DiffRendering: Sendable {
             public var problem: String
             public var newRule: Int?
             public var newLine: Int?
+            /// Whether it depends on authorization and does not gate (without --strict).
+            public var advisory: Bool
         }
 
         public var old: String
@@ -217,7 +227,8 @@ public struct DiffRendering: Sendable {
                     item: regression.item.id, title: regression.item.title, requests: regression.requests.description,
                     example: regression.requests.witness, oldLevel: regression.old.level, newLevel: regression.new.level,
                     neededLevel: regression.item.requirement.neededLevel, problem: regression.problem,
-                    newRule: regression.new.ruleIndex, newLine: regression.new.ruleIndex.flatMap(new.line(ofRule:))
+                    newRule: regression.new.ruleIndex, newLine: regression.new.ruleIndex.flatMap(new.line(ofRule:)),
+                    advisory: !regression.gates(strict: strict)
                 )
             }
         )

@@ -5,10 +5,15 @@ import Foundation
 /// Columns: `section,policy,key,events,bytes,billed_bytes,events_share,bytes_share,events_per_day,`
 /// `bytes_per_day,billed_gb_per_month,standard_ingestion_per_month,infrequent_access_ingestion_per_month`.
 ///
-/// Sections: `total` (one row per policy), `stage`, `level`, `rule`, `resource`, `verb`, `user`,
+/// Sections: `pricing` (one row, first: the key names the pricing model, region, the account's
+/// other vended GB a month and the clusters, e.g. `vended-tiered us-east-1 account=0GB clusters=1`),
+/// `total` (one row per policy), `stage`, `level`, `rule`, `resource`, `verb`, `user`,
 /// `identity`, `namespace` (every value, not only the top ones, largest first), `timeline` (key:
 /// the bucket's start, RFC 3339), `whatif` (key: the baseline policy; figures are differences),
-/// `suggestion` and `suggestion-combined` (key: the suggestion; figures are savings). Shares are
+/// `suggestion` and `suggestion-combined` (key: the suggestion; figures are savings). Dollars
+/// follow `assumptions.pricing` (tiers, account position, clusters): a breakdown row gets its
+/// share of the policy's marginal ingestion cost; day and month figures are for every cluster
+/// together. Shares are
 /// fractions of the policy's total; per-day and per-month cells are empty when the corpus cannot
 /// be scaled. Fields are quoted as RFC 4180 asks.
 public enum EstimateCSV {
@@ -20,39 +25,51 @@ public enum EstimateCSV {
 
     /// The whole table, CRLF line ends as RFC 4180 asks.
     public static func render(_ report: EstimateReport) -> String {
-        var rows: [[String]] = [columns]
         let assumptions = report.assumptions
-        func row(_ section: String, _ policy: String, _ key: String, _ tally: VolumeTally, total: VolumeTally?) -> [String] {
-            let projection = VolumeProjection(tally, scale: report.scale, prices: assumptions.prices, storage: assumptions.storage)
+        let pricing = assumptions.pricing
+        let model = "\(pricing.model.rawValue) \(pricing.region) account=\(number(pricing.accountVendedGBMonth))GB clusters=\(pricing.clusters)"
+        var rows: [[String]] = [columns, ["pricing", "", model] + Array(repeating: "", count: columns.count - 3)]
+        // A breakdown row's dollars are its share of the policy's: its billed GB at the policy's
+        // average marginal price per GB. What-if and suggestion rows carry their own pricing.
+        func row(_ section: String, _ policy: String, _ key: String, _ tally: VolumeTally, total: VolumeTally?, priced: VolumeProjection) -> [String] {
+            let projection = VolumeProjection(tally, scale: report.scale, assumptions: assumptions)
+            let own = tally == total || total == nil
+            func cost(_ figure: (VolumeProjection) -> ScaledFigure) -> Double? {
+                if own { return figure(priced).perMonth }
+                guard let gb = projection.billedGB.perMonth, let whole = priced.billedGB.perMonth, let dollars = figure(priced).perMonth else { return nil }
+                return whole != 0 ? gb * dollars / whole : 0
+            }
             return [
                 section, policy, key, String(tally.events), String(tally.bytes),
-                DecimalText.format(assumptions.prices.billedBytes(events: tally.events, bytes: tally.ingestedBytes), fractionDigits: 0),
+                String(assumptions.prices.billedBytes(tally)),
                 total.map { share(tally.events, $0.events) } ?? "", total.map { share(tally.bytes, $0.bytes) } ?? "",
                 number(projection.events.perDay), number(projection.bytes.perDay), number(projection.billedGB.perMonth),
-                number(projection.standardIngestionCost.perMonth), number(projection.infrequentAccessIngestionCost.perMonth),
+                number(cost(\.standardIngestionCost)), number(cost(\.infrequentAccessIngestionCost)),
             ]
         }
-        for policy in report.volume.policies {
+        for (index, policy) in report.volume.policies.enumerated() {
             let total = policy.total
-            rows.append(row("total", policy.policy, "all", total, total: total))
-            for stage in policy.stages.rows() { rows.append(row("stage", policy.policy, stage.key, stage.tally, total: total)) }
-            for level in policy.levels where !level.tally.isEmpty { rows.append(row("level", policy.policy, level.level.rawValue, level.tally, total: total)) }
+            let priced = report.policies[index].projection
+            func add(_ section: String, _ key: String, _ tally: VolumeTally) { rows.append(row(section, policy.policy, key, tally, total: total, priced: priced)) }
+            add("total", "all", total)
+            for stage in policy.stages.rows() { add("stage", stage.key, stage.tally) }
+            for level in policy.levels where !level.tally.isEmpty { add("level", level.level.rawValue, level.tally) }
             for rule in policy.rules.filter({ !$0.tally.isEmpty }).sorted(by: { ($1.tally.bytes, $0.index) < ($0.tally.bytes, $1.index) }) {
-                rows.append(row("rule", policy.policy, "\(rule.label) \(rule.level.rawValue)", rule.tally, total: total))
+                add("rule", "\(rule.label) \(rule.level.rawValue)", rule.tally)
             }
             for (dimension, table) in policy.breakdowns {
-                for entry in table.rows() { rows.append(row(dimension.rawValue, policy.policy, entry.key, entry.tally, total: total)) }
+                for entry in table.rows() { add(dimension.rawValue, entry.key, entry.tally) }
             }
             for bucket in policy.timeline.sortedBuckets {
-                rows.append(row("timeline", policy.policy, UTCTime.format(microseconds: bucket.start * 1_000_000), bucket.tally, total: total))
+                add("timeline", UTCTime.format(microseconds: bucket.start * 1_000_000), bucket.tally)
             }
         }
         for comparison in report.whatIf {
-            rows.append(row("whatif", comparison.policy, comparison.baseline, comparison.difference, total: nil))
+            rows.append(row("whatif", comparison.policy, comparison.baseline, comparison.difference, total: nil, priced: comparison.projection))
         }
         for policy in report.suggestions.policies {
-            for suggestion in policy.offered { rows.append(row("suggestion", policy.policy, suggestion.title, suggestion.saving, total: nil)) }
-            if let combined = policy.combined { rows.append(row("suggestion-combined", policy.policy, combined.title, combined.saving, total: nil)) }
+            for suggestion in policy.offered { rows.append(row("suggestion", policy.policy, suggestion.title, suggestion.saving, total: nil, priced: suggestion.projection)) }
+            if let combined = policy.combined { rows.append(row("suggestion-combined", policy.policy, combined.title, combined.saving, total: nil, priced: combined.projection)) }
         }
         return rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }

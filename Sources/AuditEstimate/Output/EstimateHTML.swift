@@ -114,8 +114,10 @@ public enum EstimateHTML {
         }
         row("bytes billed (+\(prices.eventOverheadBytes) per event)", "billedBytes", projection.billedBytes, FigureText.count)
         row("GB billed", "billedGB", projection.billedGB, FigureText.amount)
-        row("ingestion, Standard (\(FigureText.dollars(prices.standardIngestionPerGB))/GB)", "standardIngestionCost", projection.standardIngestionCost, FigureText.dollars)
-        row("ingestion, Infrequent Access (\(FigureText.dollars(prices.infrequentAccessIngestionPerGB))/GB)", "infrequentAccessIngestionCost", projection.infrequentAccessIngestionCost, FigureText.dollars)
+        let pricing = report.assumptions.pricing
+        let margin = pricing.model == .vendedTiered ? "at the margin" : "flat"
+        row("ingestion, Standard (\(margin))", "standardIngestionCost", projection.standardIngestionCost, FigureText.dollars)
+        row("ingestion, Infrequent Access (\(margin))", "infrequentAccessIngestionCost", projection.infrequentAccessIngestionCost, FigureText.dollars)
         let storage = report.assumptions.storage
         let stored = projection.storedGB.map { FigureText.amount($0) + " GB stored" } ?? "not scaled"
         page.line("<tr><th>storage at steady state (\(storage.retentionDays.map { "\($0) days" } ?? "never expires: after \(StorageModel.neverExpireHorizonDays) days"), \(HTMLText.escape(stored)))</th><td></td><td></td>"
@@ -123,6 +125,23 @@ public enum EstimateHTML {
         page.line("<tr class=\"total\"><th>total, Standard</th><td></td><td></td><td class=\"num\">\(metric("\(prefix).standardTotalCostPerMonth", projection.standardTotalCostPerMonth, FigureText.dollars))</td></tr>")
         page.line("<tr class=\"total\"><th>total, Infrequent Access</th><td></td><td></td><td class=\"num\">\(metric("\(prefix).infrequentAccessTotalCostPerMonth", projection.infrequentAccessTotalCostPerMonth, FigureText.dollars))</td></tr>")
         page.line("</tbody></table>")
+        if let month = projection.monthlyCost { self.month(month, prefix: prefix, pricing: pricing, into: &page) }
+    }
+
+    /// Marginal and standalone cost per class, and the month's place in the tiers as a chart.
+    private static func month(_ month: MonthlyCost, prefix: String, pricing: PricingAssumptions, into page: inout Page) {
+        page.line("<table class=\"figures month\"><thead><tr><th>per month, with storage</th><th>marginal (on top of the account)</th><th>standalone (alone)</th></tr></thead><tbody>")
+        for (title, name, cost) in [("Standard", "standard", month.standard), ("Infrequent Access", "infrequentAccess", month.infrequentAccess)] {
+            page.line("<tr><th>\(title)</th><td class=\"num\">\(metric("\(prefix).monthlyCost.\(name).marginal", cost.marginal, FigureText.dollars))</td>"
+                + "<td class=\"num\">\(metric("\(prefix).monthlyCost.\(name).standalone", cost.standalone, FigureText.dollars))</td></tr>")
+        }
+        page.line("</tbody></table>")
+        for line in PricingText.month(month, pricing: pricing) { page.line("<p class=\"note\">\(HTMLText.escape(line))</p>") }
+        if pricing.model == .vendedTiered {
+            page.line("<figure><figcaption>Where the month falls in the Standard tiers: the account's other vended logs, then this estimate's slice</figcaption>"
+                + HTMLCharts.tierPosition(tiers: pricing.tiers.standard, accountGB: pricing.accountVendedGBMonth, sliceFromGB: month.startGB,
+                                          sliceToGB: month.startGB + abs(month.billedGB), chart: "\(prefix).tiers", color: "#d62728") + "</figure>")
+        }
     }
 
     private static func table(_ breakdown: RankedBreakdown, prefix: String, into page: inout Page) {
@@ -179,7 +198,10 @@ public enum EstimateHTML {
         let storage = report.assumptions.storage
         page.line("<footer><h2>How these figures are made</h2><ul>")
         page.line("<li>Each event is billed for its JSON line as CloudWatch ingests it (an event over \(FigureText.count(report.volume.limits.maxEventSize)) bytes arrives cut to that size) plus \(prices.eventOverheadBytes) bytes; 1 GB = \(FigureText.count(prices.bytesPerGB)) bytes.</li>")
-        page.line("<li>Prices: ingestion \(FigureText.dollars(prices.standardIngestionPerGB))/GB (Standard), \(FigureText.dollars(prices.infrequentAccessIngestionPerGB))/GB (Infrequent Access); storage \(FigureText.dollars(prices.standardStoragePerGBMonth)) (Standard) and \(FigureText.dollars(prices.infrequentAccessStoragePerGBMonth)) (Infrequent Access) per GB-month compressed. Source: \(HTMLText.escape(prices.source)); as of \(HTMLText.escape(prices.asOf)).</li>")
+        let pricing = report.assumptions.pricing
+        page.line("<li data-metric=\"pricing.model\" data-value=\"\(pricing.model.rawValue)\">" + PricingText.assumptions(pricing).map(HTMLText.escape).joined(separator: "<br>") + "</li>")
+        page.line("<li>Pricing sources (\(HTMLText.escape(pricing.asOf))): \(HTMLText.escape(pricing.sources.joined(separator: " ")))</li>")
+        page.line("<li>Storage: \(FigureText.dollars(prices.standardStoragePerGBMonth)) (Standard) and \(FigureText.dollars(prices.infrequentAccessStoragePerGBMonth)) (Infrequent Access) per GB-month compressed. Source: \(HTMLText.escape(prices.source)); as of \(HTMLText.escape(prices.asOf)).</li>")
         page.line("<li>Storage at steady state: daily billed bytes ÷ \(DecimalText.format(storage.compressionRatio, fractionDigits: 2, trimZeros: true)) (compression) × \(storage.storedDays) days retained\(storage.retentionDays == nil ? " (never expires: shown after one year)" : "").</li>")
         page.line("<li>Generated by auditsim estimate; a corpus of a few minutes stands for a day only if its traffic is typical of the day.</li>")
         page.line("</ul></footer>")

@@ -44,9 +44,9 @@ private struct EstimateTextWriter {
         let gb = prices.bytesPerGB == 1 << 30 ? "2^30" : FigureText.count(prices.bytesPerGB)
         return [
             "Billing: each event counts as its JSON line as CloudWatch ingests it (cut to \(FigureText.count(report.volume.limits.maxEventSize)) bytes when over the limit) plus \(prices.eventOverheadBytes) bytes; 1 GB = \(gb) bytes.",
-            "Prices (\(prices.asOf), US East; options): ingestion \(FigureText.dollars(prices.standardIngestionPerGB))/GB Standard, \(FigureText.dollars(prices.infrequentAccessIngestionPerGB))/GB Infrequent Access; "
-                + "storage \(FigureText.dollars(prices.standardStoragePerGBMonth)) and \(FigureText.dollars(prices.infrequentAccessStoragePerGBMonth)) per GB-month compressed.",
-            "Storage: steady state of \(storage.retentionDays.map { "\($0) days" } ?? "a log group that never expires, after \(StorageModel.neverExpireHorizonDays) days") retained, compressed \(DecimalText.format(storage.compressionRatio, fractionDigits: 2, trimZeros: true)):1.",
+        ] + PricingText.assumptions(report.assumptions.pricing) + [
+            "Storage: \(FigureText.dollars(prices.standardStoragePerGBMonth)) (Standard) and \(FigureText.dollars(prices.infrequentAccessStoragePerGBMonth)) (Infrequent Access) per GB-month compressed; "
+                + "steady state of \(storage.retentionDays.map { "\($0) days" } ?? "a log group that never expires, after \(StorageModel.neverExpireHorizonDays) days") retained, compressed \(DecimalText.format(storage.compressionRatio, fractionDigits: 2, trimZeros: true)):1.",
         ]
     }
 
@@ -101,6 +101,7 @@ private struct EstimateTextWriter {
         rows.append(["total, Infrequent Access", "", "", optional(projection.infrequentAccessTotalCostPerMonth, FigureText.dollars)])
         lines.append(contentsOf: TextTable.render(rows, rightAligned: 1...).map { "  " + $0 })
         if let stored = projection.storedGB { lines.append("  Stored at steady state: \(FigureText.amount(stored)) GB compressed.") }
+        if let month = projection.monthlyCost { lines.append(contentsOf: PricingText.month(month, pricing: report.assumptions.pricing).map { "  " + $0 }) }
         let limits = report.volume.limits
         let oversize = volume.oversize
         var over = "  Events over \(FigureText.count(limits.maxEventSize)) bytes: \(FigureText.count(oversize.events))"
@@ -178,8 +179,8 @@ private struct EstimateTextWriter {
     private func saving(_ suggestion: Suggestion) -> String {
         let projection = suggestion.projection
         let prices = report.assumptions.prices
-        let billed = prices.billedBytes(events: suggestion.saving.events, bytes: suggestion.saving.ingestedBytes)
-        let total = report.volume.policies.first { $0.policy == suggestion.policy }.map { prices.billedBytes(events: $0.total.events, bytes: $0.total.ingestedBytes) } ?? 0
+        let billed = Double(prices.billedBytes(suggestion.saving))
+        let total = report.volume.policies.first { $0.policy == suggestion.policy }.map { Double(prices.billedBytes($0.total)) } ?? 0
         var text = suggestion.saving.events != 0 ? "\(FigureText.count(suggestion.saving.events)) events and " : ""
         text += "\(FigureText.bytes(billed)) billed over the corpus"
         if total > 0 { text += " (\(FigureText.percent(billed / total)) of the policy's bill)" }

@@ -74,5 +74,39 @@ enum HTMLCharts {
         return svg + "</svg>"
     }
 
+    /// A month of vended volume on one axis: the payer account's other volume, the estimate's
+    /// slice on top of it, and the tier boundaries as labelled lines.
+    ///
+    /// The account bar carries `data-value` (GB), the slice `data-from` and `data-to` (GB), each
+    /// boundary line `data-value` (GB). A slice too thin to see is drawn 2 pixels wide.
+    static func tierPosition(tiers: TieredRate, accountGB: Double, sliceFromGB: Double, sliceToGB: Double, chart: String, color: String) -> String {
+        let width = 860, height = 110, left = 10, right = 10, barTop = 40, barHeight = 28
+        let boundaries = tiers.tiers.compactMap(\.upToGB).map(Double.init)
+        let axisEnd = max(sliceToGB, boundaries.last ?? 0, accountGB) * 1.25
+        let plot = Double(width - left - right)
+        func x(_ gb: Double) -> Double { Double(left) + (axisEnd > 0 ? gb / axisEnd * plot : 0) }
+        func number(_ value: Double) -> String { DecimalText.format(value, fractionDigits: 2) }
+        var svg = "<svg class=\"chart tier-chart\" data-chart=\"\(HTMLText.escape(chart))\" role=\"img\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" xmlns=\"http://www.w3.org/2000/svg\">"
+        svg += "<line class=\"axis\" x1=\"\(left)\" y1=\"\(barTop + barHeight)\" x2=\"\(width - right)\" y2=\"\(barTop + barHeight)\" stroke=\"#888\"/>"
+        svg += "<rect class=\"account\" data-value=\"\(DecimalText.format(accountGB, fractionDigits: 6, trimZeros: true))\" x=\"\(left)\" y=\"\(barTop)\" "
+            + "width=\"\(number(x(accountGB) - Double(left)))\" height=\"\(barHeight)\" fill=\"#bbb\"><title>the account's other vended logs: \(HTMLText.escape(PricingText.gigabytes(accountGB))) GB a month</title></rect>"
+        let sliceWidth = max(2, x(sliceToGB) - x(sliceFromGB))
+        svg += "<rect class=\"slice\" data-from=\"\(DecimalText.format(sliceFromGB, fractionDigits: 6, trimZeros: true))\" data-to=\"\(DecimalText.format(sliceToGB, fractionDigits: 6, trimZeros: true))\" "
+            + "x=\"\(number(x(sliceFromGB)))\" y=\"\(barTop)\" width=\"\(number(sliceWidth))\" height=\"\(barHeight)\" fill=\"\(color)\">"
+            + "<title>this estimate: \(HTMLText.escape(PricingText.gigabytes(sliceFromGB))) to \(HTMLText.escape(PricingText.gigabytes(sliceToGB))) GB</title></rect>"
+        var start = 0.0
+        for (index, tier) in tiers.tiers.enumerated() {
+            let end = tier.upToGB.map(Double.init)
+            let middle = x((start + min(end ?? axisEnd, axisEnd)) / 2)
+            svg += "<text class=\"axis-label\" x=\"\(number(middle))\" y=\"20\" text-anchor=\"middle\">tier \(index + 1): \(HTMLText.escape(PricingText.price(tier.pricePerGB)))/GB</text>"
+            if let end {
+                svg += "<line class=\"boundary\" data-value=\"\(Int(end))\" x1=\"\(number(x(end)))\" y1=\"28\" x2=\"\(number(x(end)))\" y2=\"\(barTop + barHeight + 6)\" stroke=\"#444\" stroke-dasharray=\"3,2\"/>"
+                svg += "<text class=\"axis-label\" x=\"\(number(x(end)))\" y=\"\(barTop + barHeight + 20)\" text-anchor=\"middle\">\(HTMLText.escape(FigureText.count(end))) GB</text>"
+                start = end
+            }
+        }
+        return svg + "</svg>"
+    }
+
     private static func quote(_ value: Int) -> String { "\"\(value)\"" }
 }

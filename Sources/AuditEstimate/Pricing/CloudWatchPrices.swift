@@ -8,6 +8,8 @@
 /// Defaults: US East (N. Virginia), from the Amazon CloudWatch pricing page
 /// (https://aws.amazon.com/cloudwatch/pricing/, "Logs" tab), as of `asOf`. Every price is an
 /// option of `auditsim estimate`; prices differ by region (some 10-50 % higher) and change.
+/// The ingestion prices here are the flat ones (`PricingModel.flat`); EKS control-plane logs are
+/// billed in tiers (`PricingAssumptions`, `VendedLogPrices`).
 public struct CloudWatchPrices: Codable, Sendable, Hashable {
     /// Ingestion ("Collect") of the Standard log class, dollars per GB.
     public var standardIngestionPerGB: Double
@@ -60,12 +62,32 @@ public struct CloudWatchPrices: Codable, Sendable, Hashable {
     /// When the defaults were last checked.
     public static let defaultAsOf = "2026-11-21"
 
-    /// The bytes CloudWatch counts for `events` events of `bytes` message bytes in total.
+    /// The bytes CloudWatch counts for `events` events of `bytes` message bytes in total: an
+    /// integer, exact.
     ///
-    /// A `Double`, so that no count (merged estimates can hold any `Int`) overflows; exact up to
-    /// 2^53 bytes (8 PiB).
-    public func billedBytes(events: Int, bytes: Int) -> Double {
-        Double(bytes) + Double(eventOverheadBytes) * Double(events)
+    /// Every tally of an estimate is bounded (`requireBillable(events:ingestedBytes:)`, checked
+    /// by the runner and by `--merge`) so that this cannot overflow for any tally of it,
+    /// differences of tallies included.
+    public func billedBytes(events: Int, bytes: Int) -> Int {
+        bytes + eventOverheadBytes * events
+    }
+
+    /// The bytes CloudWatch counts for a tally.
+    public func billedBytes(_ tally: VolumeTally) -> Int {
+        billedBytes(events: tally.events, bytes: tally.ingestedBytes)
+    }
+
+    /// Checks that tallies of at most `events` events and `ingestedBytes` ingested bytes have
+    /// billed bytes that fit an `Int` (and so does the difference of two such tallies):
+    /// `ingestedBytes + eventOverheadBytes × events ≤ Int.max`.
+    ///
+    /// - Throws: `EstimateMergeError` saying so otherwise.
+    public func requireBillable(events: Int, ingestedBytes: Int) throws(EstimateMergeError) {
+        let (overhead, overflow) = events.multipliedReportingOverflow(by: eventOverheadBytes)
+        let sumOverflow = overhead.addingReportingOverflow(ingestedBytes).overflow
+        guard !overflow, !sumOverflow else {
+            throw EstimateMergeError("\(events) events of \(ingestedBytes) bytes billed at \(eventOverheadBytes) bytes per event exceed \(Int.max) bytes, the most an estimate counts; no corpus is that large (lower --event-overhead?)")
+        }
     }
 
     /// The highest price an option takes, in dollars per GB or per GB-month: far above any
@@ -81,5 +103,10 @@ public struct CloudWatchPrices: Codable, Sendable, Hashable {
     /// A byte count in GB.
     public func gigabytes(_ bytes: Double) -> Double {
         bytes / Double(bytesPerGB)
+    }
+
+    /// A byte count in GB: where integer bytes become a `Double`.
+    public func gigabytes(_ bytes: Int) -> Double {
+        Double(bytes) / Double(bytesPerGB)
     }
 }

@@ -29,6 +29,8 @@ public struct EstimateScale: Codable, Sendable, Hashable {
     public var explanation: String
     /// Requests dated far from the rest, left out of the span; `nil` when there are none.
     public var outliers: TimestampOutliers?
+    /// Time within the span when the audit log was off (`estimate --cloudtrail`), left out of it; `nil` when none.
+    public var auditLogOff: AuditLogOff?
 
     /// 365.25 / 12.
     public static let daysPerMonth = 30.4375
@@ -46,13 +48,19 @@ public struct EstimateScale: Codable, Sendable, Hashable {
     }
 
     /// The scale of a corpus whose timestamps span `span` (its bulk: outliers left out), unless
-    /// `durationSeconds` is given (`--duration`), which wins.
-    public init(span: ObservedSpan, durationSeconds: Double?) {
+    /// `durationSeconds` is given (`--duration`), which wins. Time in `auditLogOff` (when nothing
+    /// was logged) is left out of a span measured from timestamps.
+    public init(span: ObservedSpan, durationSeconds: Double?, auditLogOff off: [AuditLogOffSpan] = []) {
         let bulk = span.bulk
         let first = bulk.map { UTCTime.format(microseconds: $0.firstMicroseconds) }
         let last = bulk.map { UTCTime.format(microseconds: $0.lastMicroseconds) }
-        let measured = bulk.map { (Double($0.lastMicroseconds) - Double($0.firstMicroseconds)) / 1_000_000 }
+        let logOff = bulk.flatMap { AuditLogOff(first: $0.firstMicroseconds, last: $0.lastMicroseconds, off: off) }
+        let measured = bulk.map { (Double($0.lastMicroseconds) - Double($0.firstMicroseconds)) / 1_000_000 - (durationSeconds == nil ? logOff?.seconds ?? 0 : 0) }
         var missing = span.requestsWithoutTimestamp > 0 ? " (\(span.requestsWithoutTimestamp) requests had no timestamp)" : ""
+        if let logOff {
+            missing += "; audit log off (CloudTrail) \(Self.describe(seconds: logOff.seconds))\(durationSeconds == nil ? ", left out" : ""): \(logOff.spans.joined(separator: ", "))"
+                + (logOff.days.isEmpty ? "" : "; days with no audit log: \(logOff.days.joined(separator: ", "))")
+        }
         if let outliers = bulk?.outliers {
             let count = outliers.requests == 1 ? "1 request dated far from the rest is" : "\(outliers.requests) requests dated far from the rest are"
             missing += "; \(count) left out of the span (\(outliers.examples.joined(separator: ", ")))"
@@ -78,6 +86,7 @@ public struct EstimateScale: Codable, Sendable, Hashable {
                       daysPerMonth: Self.daysPerMonth, explanation: "\(why): give --duration to scale to a day and a month" + missing,
                       outliers: bulk?.outliers)
         }
+        auditLogOff = logOff
     }
 
     /// Multiply corpus totals by this for a month, when known.

@@ -27,7 +27,7 @@ public struct EstimateReport: Codable, Sendable, Hashable {
         schema = Self.currentSchema
         self.volume = volume
         self.assumptions = assumptions
-        let scale = EstimateScale(span: volume.span, durationSeconds: assumptions.durationSeconds)
+        let scale = EstimateScale(span: volume.span, durationSeconds: assumptions.durationSeconds, auditLogOff: assumptions.auditLogOff ?? [])
         self.scale = scale
         policies = volume.policies.map { PolicyEstimate(volume: $0, scale: scale, assumptions: assumptions) }
         whatIf = volume.policies.dropFirst().compactMap { policy in
@@ -43,8 +43,15 @@ extension EstimateReport {
     ///
     /// - Throws: `EstimateMergeError` when the text is not such an estimate.
     public static func volume(fromJSON data: Data, name: String) throws(EstimateMergeError) -> EstimateVolume {
+        try summary(fromJSON: data, name: name).volume
+    }
+
+    /// The volume of an estimate written by `--format json`, and the assumptions it was made under.
+    ///
+    /// - Throws: `EstimateMergeError` when the text is not such an estimate.
+    public static func summary(fromJSON data: Data, name: String) throws(EstimateMergeError) -> (volume: EstimateVolume, assumptions: EstimateAssumptions?) {
         struct Schema: Decodable { var schema: String? }
-        struct Envelope: Decodable { var volume: EstimateVolume }
+        struct Envelope: Decodable { var volume: EstimateVolume; var assumptions: EstimateAssumptions? }
         let decoder = JSONDecoder()
         guard let schema = try? decoder.decode(Schema.self, from: data) else {
             throw EstimateMergeError("\(name): not an `auditsim estimate --format json` output (not one JSON object)")
@@ -54,7 +61,8 @@ extension EstimateReport {
             throw EstimateMergeError("\(name): not an `auditsim estimate --format json` output of format '\(currentSchema)' (\(found))")
         }
         do {
-            return try decoder.decode(Envelope.self, from: data).volume
+            let envelope = try decoder.decode(Envelope.self, from: data)
+            return (envelope.volume, envelope.assumptions)
         } catch {
             throw EstimateMergeError("\(name): \(MergeDecoding.describe(error))")
         }

@@ -1,3 +1,5 @@
+import AuditReplay
+
 /// The checks an estimate read for `--merge` passes before it is added: the file is untrusted
 /// input, so every count must be one a replay can produce, and no sum of counts may overflow.
 ///
@@ -7,11 +9,21 @@
 /// buckets (timeline, request times). `EstimateMerge` keeps that sum with overflow checks: while it fits an `Int`, no merged
 /// figure can overflow.
 enum MergeCounters {
-    /// The largest count of `volume`, or its largest timeline total.
+    /// The largest counts of one volume.
+    struct Largest {
+        /// The largest count of any field, or timeline total.
+        var any = 0
+        /// The largest `events` and `ingestedBytes` of any tally: what billed bytes are made of
+        /// (`CloudWatchPrices.requireBillable`).
+        var tallyEvents = 0
+        var tallyIngestedBytes = 0
+    }
+
+    /// The largest counts of `volume`, and its largest timeline total.
     ///
     /// - Throws: `EstimateMergeError` naming `name` and the field when a count is negative or a
     ///   timeline's total overflows.
-    static func largest(in volume: EstimateVolume, name: String) throws(EstimateMergeError) -> Int {
+    static func largest(in volume: EstimateVolume, name: String) throws(EstimateMergeError) -> Largest {
         var check = Check(name: name)
         try check.count(volume.rawEvents, "volume.rawEvents")
         try check.count(volume.requests, "volume.requests")
@@ -19,6 +31,19 @@ enum MergeCounters {
         try check.count(volume.duplicateEvents, "volume.duplicateEvents")
         try check.count(volume.malformedLines, "volume.malformedLines")
         try check.count(volume.span.requestsWithoutTimestamp, "volume.span.requestsWithoutTimestamp")
+        if let open = volume.openRequests {
+            try check.count(open.overBound, "volume.openRequests.overBound")
+            // Pooling may count each held copy as a duplicate.
+            try check.count(open.requests.count * OpenRequest.Slot.allCases.count, "volume.openRequests.requests")
+            for (index, request) in open.requests.enumerated() {
+                guard Set(request.copies.map(\.slot)).count == request.copies.count, !request.copies.isEmpty else {
+                    throw EstimateMergeError("\(name): volume.openRequests.requests[\(index)] holds no copy, or two copies of one stage")
+                }
+                guard request.jsonLines != nil else {
+                    throw EstimateMergeError("\(name): volume.openRequests.requests[\(index)]: a copy is not the base64 of one event line")
+                }
+            }
+        }
         var timedRequests = 0
         for bucket in volume.span.requestTimes?.sortedBuckets ?? [] {
             let at = "volume.span.requestTimes.buckets[start \(bucket.start)].requests"
@@ -72,17 +97,19 @@ enum MergeCounters {
     /// The running check of one file.
     private struct Check {
         let name: String
-        var largest = 0
+        var largest = Largest()
 
         mutating func count(_ value: Int, _ field: String) throws(EstimateMergeError) {
             guard value >= 0 else { throw EstimateMergeError("\(name): \(field) is \(value); counts cannot be negative") }
-            largest = max(largest, value)
+            largest.any = max(largest.any, value)
         }
 
         mutating func tally(_ tally: VolumeTally, _ field: String) throws(EstimateMergeError) {
             try count(tally.events, field + ".events")
             try count(tally.bytes, field + ".bytes")
             try count(tally.ingestedBytes, field + ".ingestedBytes")
+            largest.tallyEvents = max(largest.tallyEvents, tally.events)
+            largest.tallyIngestedBytes = max(largest.tallyIngestedBytes, tally.ingestedBytes)
         }
 
         /// `lhs + rhs`, two counts of buckets that widening may add together.

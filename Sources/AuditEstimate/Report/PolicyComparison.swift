@@ -6,13 +6,13 @@ public struct PolicyComparison: Codable, Sendable, Hashable {
     public var policy: String
     /// `policy`'s tally minus the baseline's.
     public var difference: VolumeTally
-    /// The difference scaled and priced.
+    /// The difference scaled and priced: the slice between the two volumes in the tiers.
     public var projection: VolumeProjection
 
     public init(baseline: PolicyVolume, policy: PolicyVolume, scale: EstimateScale, assumptions: EstimateAssumptions) {
         self.baseline = baseline.policy
         self.policy = policy.policy
         difference = policy.total - baseline.total
-        projection = VolumeProjection(difference, scale: scale, prices: assumptions.prices, storage: assumptions.storage)
+        projection = VolumeProjection(from: baseline.total, to: policy.total, scale: scale, assumptions: assumptions)
     }
 }

@@ -10,7 +10,7 @@ public struct PolicyEstimate: Codable, Sendable, Hashable {
 
     public init(volume: PolicyVolume, scale: EstimateScale, assumptions: EstimateAssumptions) {
         policy = volume.policy
-        projection = VolumeProjection(volume.total, scale: scale, prices: assumptions.prices, storage: assumptions.storage)
+        projection = VolumeProjection(volume.total, scale: scale, assumptions: assumptions)
         oversizeEvents = ScaledFigure(Double(volume.oversize.events), scale: scale)
         let ruleRows = volume.rules.filter { !$0.tally.isEmpty }.map { (key: "\($0.label) \($0.level.rawValue)", tally: $0.tally) }
         breakdowns = [RankedBreakdown(dimension: .rule, rows: ruleRows, total: volume.total, scale: scale, top: assumptions.top)]

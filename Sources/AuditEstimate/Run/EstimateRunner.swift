@@ -26,7 +26,10 @@ public struct EstimateRunner: Sendable {
     public func run<Source: EventBatchSource>(canReread: Bool, _ makeSource: () throws -> Source) throws -> EstimateReport {
         let observer = AccumulatingObserver(VolumeAccumulator(policies: policies, maxEventSize: options.replay.limits.maxEventSize))
         let replayed = try ReplayEngine(policies: policies, options: options.replay).run(try makeSource(), observer: observer)
-        let (volume, evidence) = observer.accumulator.finish(report: replayed)
+        var (volume, evidence) = observer.accumulator.finish(report: replayed)
+        volume.openRequests = replayed.openRequests
+        let largest = try MergeCounters.largest(in: volume, name: "the corpus")
+        try options.assumptions.prices.requireBillable(events: largest.tallyEvents, ingestedBytes: largest.tallyIngestedBytes)
         let suggestions: SuggestionReport
         if options.suggestionsPerPolicy == 0 {
             suggestions = SuggestionReport(policies: [], unavailableReason: "not computed (--no-suggestions)")

@@ -15,7 +15,8 @@ public struct Suggestion: Codable, Sendable, Hashable {
     public var change: [String]
     /// What the policy writes less over the corpus (measured by replaying the changed policy).
     public var saving: VolumeTally
-    /// The saving scaled and priced.
+    /// The saving scaled and priced: the top slice of the policy's volume, at the account's
+    /// position in the tiers (what the bill goes down by).
     public var projection: VolumeProjection
     /// The checklist check.
     public var checklist: ChecklistCheck

@@ -129,17 +129,18 @@ struct SuggestionEvaluator {
 
     private func suggestion(_ plan: Plan, saving: VolumeTally, volume: EstimateVolume) -> Suggestion {
         let candidate = plan.candidate
-        let scale = EstimateScale(span: volume.span, durationSeconds: options.assumptions.durationSeconds)
+        let scale = EstimateScale(span: volume.span, durationSeconds: options.assumptions.durationSeconds, auditLogOff: options.assumptions.auditLogOff ?? [])
         return Suggestion(
             id: candidate.id, kind: candidate.kind, policy: policies[plan.policyIndex].name, title: candidate.title,
             rationale: candidate.rationale, change: PolicyEditText.lines(candidate.edits, in: policies[plan.policyIndex].policy), saving: saving,
-            projection: VolumeProjection(saving, scale: scale, prices: options.assumptions.prices, storage: options.assumptions.storage),
+            projection: VolumeProjection(from: volume.policies[plan.policyIndex].total - saving, to: volume.policies[plan.policyIndex].total, scale: scale,
+                                         assumptions: options.assumptions),
             checklist: plan.check, edits: candidate.edits
         )
     }
 
     /// The billed bytes of a tally.
-    private func billed(_ tally: VolumeTally) -> Double {
-        options.assumptions.prices.billedBytes(events: tally.events, bytes: tally.ingestedBytes)
+    private func billed(_ tally: VolumeTally) -> Int {
+        options.assumptions.prices.billedBytes(tally)
     }
 }

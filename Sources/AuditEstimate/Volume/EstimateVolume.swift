@@ -22,10 +22,14 @@ public struct EstimateVolume: Codable, Sendable, Hashable {
     public var limits: SizeLimits
     /// One volume per policy, in the order given.
     public var policies: [PolicyVolume]
+    /// In the estimate of one shard of a corpus (`estimate --shard`) or a partial merge: the
+    /// requests whose other stages may be in other shards, not yet counted anywhere above.
+    /// Absent from the estimate of a whole corpus.
+    public var openRequests: OpenRequests?
 
     public init(
         inputs: [String], rawEvents: Int, requests: Int, incompleteRequests: Int, duplicateEvents: Int,
-        malformedLines: Int, span: ObservedSpan, limits: SizeLimits, policies: [PolicyVolume]
+        malformedLines: Int, span: ObservedSpan, limits: SizeLimits, policies: [PolicyVolume], openRequests: OpenRequests? = nil
     ) {
         self.inputs = inputs
         self.rawEvents = rawEvents
@@ -36,12 +40,15 @@ public struct EstimateVolume: Codable, Sendable, Hashable {
         self.span = span
         self.limits = limits
         self.policies = policies
+        self.openRequests = openRequests
     }
 
     /// Adds the volume of another shard of the corpus.
     ///
-    /// A request whose stages were split between shards is counted in each (grouping by auditID
-    /// works within a run); split corpora along request boundaries, by time or by file.
+    /// The open requests of both are pooled, their copies grouped by auditID (a stage read in
+    /// both counts as a duplicate); replaying those whose stages are now all there is
+    /// `OpenRequestCompletion`'s job. A request split between shards estimated without `--shard`
+    /// is counted in each.
     ///
     /// - Throws: `EstimateMergeError` when the shards were estimated under other policies or limits.
     public mutating func add(_ other: EstimateVolume) throws(EstimateMergeError) {
@@ -59,5 +66,13 @@ public struct EstimateVolume: Codable, Sendable, Hashable {
         duplicateEvents += other.duplicateEvents
         malformedLines += other.malformedLines
         span.add(other.span)
+        switch (openRequests, other.openRequests) {
+        case (nil, nil):
+            break
+        case (let mine, let theirs):
+            var pooled = mine ?? OpenRequests()
+            duplicateEvents += pooled.add(theirs ?? OpenRequests())
+            openRequests = pooled
+        }
     }
 }

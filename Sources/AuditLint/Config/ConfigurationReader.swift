@@ -15,6 +15,7 @@ import AuditPolicy
 ///   - group: ""
 ///     resource: configmaps
 /// checklist: all                      # all, none, or a list of row IDs
+/// platform: eks                        # generic (default), eks, gke, aks or openshift
 /// lint:
 ///   disable: [AP503]
 ///   severity:
@@ -41,7 +42,7 @@ public struct ConfigurationReader {
             throw ConfigurationError(path: path, location: error.location, message: error.message)
         }
         guard let root = document.root else { return configuration }
-        let fields = try mapping(root, path: path, what: "the configuration", allowed: ["kubernetesVersion", "customResources", "sensitiveResources", "checklist", "lint"])
+        let fields = try mapping(root, path: path, what: "the configuration", allowed: ["kubernetesVersion", "customResources", "sensitiveResources", "checklist", "platform", "lint"])
         for field in fields {
             let value = field.value
             switch field.key {
@@ -61,6 +62,12 @@ public struct ConfigurationReader {
                 }
             case "checklist":
                 configuration.checklist = try readChecklist(value, path: path)
+            case "platform":
+                let text = try scalar(value, path: path, what: "platform")
+                guard let platform = Platform(rawValue: text) else {
+                    throw ConfigurationError(path: path, location: value.start, message: "unknown platform '\(text)': use \(Platform.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                configuration.platform = platform
             default:
                 try readLint(value, path: path, into: &configuration)
             }

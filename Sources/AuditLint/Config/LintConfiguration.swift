@@ -43,11 +43,13 @@ public struct LintConfiguration: Sendable {
     public var checklist: ChecklistSelection
     /// Resources, beyond the built-in ones, whose bodies must not be logged.
     public var sensitiveResources: [ResourceReference]
+    /// Where the policy runs (`nil`: not set, the command line's or `generic`).
+    public var platform: Platform?
 
     public init(
         path: String? = nil, kubernetesVersion: KubernetesVersion? = nil, disabled: Set<String> = [],
         severities: [String: Diagnostic.Severity] = [:], customResources: [APIResource] = [], openGroups: Set<String> = [],
-        checklist: ChecklistSelection = .all, sensitiveResources: [ResourceReference] = []
+        checklist: ChecklistSelection = .all, sensitiveResources: [ResourceReference] = [], platform: Platform? = nil
     ) {
         self.path = path
         self.kubernetesVersion = kubernetesVersion
@@ -57,6 +59,7 @@ public struct LintConfiguration: Sendable {
         self.openGroups = openGroups
         self.checklist = checklist
         self.sensitiveResources = sensitiveResources
+        self.platform = platform
     }
 
     /// The defaults: every check at its own severity, the full checklist, no custom resources.
@@ -65,7 +68,8 @@ public struct LintConfiguration: Sendable {
     /// Whether a check runs.
     public func isEnabled(_ id: String) -> Bool { !disabled.contains(id) }
 
-    /// The built-in catalog with the configured custom resources.
+    /// The built-in catalog with the configured custom resources. Groups of the platform model
+    /// (``PlatformModel/groups``) are recognized by ``LintContext`` separately.
     public var catalog: APICatalog {
         if customResources.isEmpty && openGroups.isEmpty { return .builtIn }
         var open: [String: String] = [:]

@@ -31,12 +31,16 @@ public struct CorpusVolume: Sendable {
     public var bytes: Int
     /// Per rule index.
     public var rules: [Int: RuleVolume]
+    /// Per user the platform model names (``PlatformModel/trackedUsers``), per rule index: what
+    /// the rules decided for well-known components. Only requests that emit events are counted.
+    public var componentUsers: [String: [Int: RuleVolume]]
 
-    public init(name: String, requests: Int, events: Int, bytes: Int, rules: [Int: RuleVolume]) {
+    public init(name: String, requests: Int, events: Int, bytes: Int, rules: [Int: RuleVolume], componentUsers: [String: [Int: RuleVolume]] = [:]) {
         self.name = name
         self.requests = requests
         self.events = events
         self.bytes = bytes
         self.rules = rules
+        self.componentUsers = componentUsers
     }
 }

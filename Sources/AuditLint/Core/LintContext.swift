@@ -18,6 +18,8 @@ public final class LintContext {
     public let catalog: APICatalog
     /// Traffic measured by replaying a corpus, when one was given.
     public let corpus: CorpusVolume?
+    /// Where the policy runs.
+    public let platform: Platform
 
     public init(loaded: LoadedPolicy, configuration: LintConfiguration, corpus: CorpusVolume? = nil) {
         self.loaded = loaded
@@ -26,6 +28,7 @@ public final class LintContext {
         version = loaded.options.kubernetesVersion
         catalog = configuration.catalog
         self.corpus = corpus
+        platform = configuration.platform ?? .generic
     }
 
     /// The file.

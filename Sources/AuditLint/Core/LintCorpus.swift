@@ -25,12 +25,13 @@ public enum LintCorpus {
             rules: compiled.rules, omitStages: compiled.omitStages.union(.requestReceived),
             omitManagedFields: compiled.omitManagedFields, kubernetesVersion: compiled.kubernetesVersion
         )
+        let components = ComponentTally()
         let report: ReplayReport
         do {
             report = try ReplayEngine(policies: [
                 ReplayPolicy(name: loaded.source.name, policy: compiled),
                 ReplayPolicy(name: "without RequestReceived", policy: withoutRequestReceived),
-            ]).run(try RecordingReader(paths: paths))
+            ]).run(try RecordingReader(paths: paths), observer: components)
         } catch {
             throw Failure(description: "cannot replay the corpus: \(error)")
         }
@@ -45,6 +46,29 @@ public enum LintCorpus {
                 requestReceivedBytes: tally.bytes - (other?.bytes ?? tally.bytes)
             )
         }
-        return CorpusVolume(name: paths.joined(separator: ", "), requests: report.requests, events: written.events, bytes: written.bytes, rules: rules)
+        return CorpusVolume(name: paths.joined(separator: ", "), requests: report.requests, events: written.events, bytes: written.bytes, rules: rules,
+                            componentUsers: components.volumes)
+    }
+}
+
+/// What the policy as written decides for the well-known components' users
+/// (`PlatformModel.isTracked`), per user and rule: the stale component check reports it.
+private final class ComponentTally: ReplayObserver {
+    private(set) var volumes: [String: [Int: CorpusVolume.RuleVolume]] = [:]
+    private var user: String?
+    private var counted = false
+
+    func replaying(_ request: ObservedRequest) {
+        user = request.attributes.user.map(\.name).flatMap { PlatformModel.isTracked($0) ? $0 : nil }
+        counted = false
+    }
+
+    func emitted(_ event: ObservedEvent) {
+        guard event.policyIndex == 0, let user, let rule = event.decision.ruleIndex else { return }
+        var volume = volumes[user]?[rule] ?? CorpusVolume.RuleVolume(requests: 0, events: 0, bytes: 0, requestReceivedEvents: 0, requestReceivedBytes: 0)
+        if !counted { volume.requests += 1; counted = true }
+        volume.events += 1
+        volume.bytes += event.writtenSize ?? 0
+        volumes[user, default: [:]][rule] = volume
     }
 }

@@ -24,6 +24,12 @@ public struct RuleDescription: Sendable {
     public let fix: String
     /// A `.auditsim.yaml` the examples are linted with, when the check depends on configuration.
     public let exampleConfiguration: String?
+    /// Recorded traffic the examples are linted with, when the check needs `--corpus`.
+    public let exampleCorpus: CorpusVolume?
+
+    /// The reported example after `auditsim lint --fix`, for checks that fix their findings
+    /// (a test runs the fix on `badExample` and compares).
+    public let fixedExample: String?
     /// Loader IDs (such as `AP004`) whose finding at the same location this check's finding
     /// replaces, because it says the same thing more precisely.
     public let supersedes: [String]
@@ -31,7 +37,7 @@ public struct RuleDescription: Sendable {
     public init(
         id: String, name: String, category: RuleCategory, defaultSeverity: Diagnostic.Severity,
         summary: String, rationale: String, badExample: String, goodExample: String, fix: String,
-        exampleConfiguration: String? = nil, supersedes: [String] = []
+        exampleConfiguration: String? = nil, exampleCorpus: CorpusVolume? = nil, fixedExample: String? = nil, supersedes: [String] = []
     ) {
         self.id = id
         self.name = name
@@ -43,6 +49,8 @@ public struct RuleDescription: Sendable {
         self.goodExample = goodExample
         self.fix = fix
         self.exampleConfiguration = exampleConfiguration
+        self.exampleCorpus = exampleCorpus
+        self.fixedExample = fixedExample
         self.supersedes = supersedes
     }
 }

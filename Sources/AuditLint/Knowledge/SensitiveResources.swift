@@ -14,7 +14,16 @@ struct SensitiveItem {
     var checkID: String
     /// The data at risk, for messages ("secret data").
     var data: String
+    /// The verbs concerned, in message order.
+    var verbs: [String]
+    /// The resources concerned, for messages ("configmaps").
+    var resources: String
     var item: ChecklistItem
+
+    /// ConfigMaps that map identities instead of holding credentials, whose bodies security tooling
+    /// needs: EKS's aws-auth maps IAM roles and users to Kubernetes users and groups
+    /// (docs.aws.amazon.com/eks/latest/userguide/auth-configmap.html); checklist row CL10.
+    static let identityMappings: [(namespace: String, name: String)] = [("kube-system", "aws-auth")]
 
     static let writes = ["create", "update", "patch"]
     static let readsAndDeletes = ["get", "list", "watch", "delete", "deletecollection"]
@@ -24,9 +33,9 @@ struct SensitiveItem {
         var items = pair(SecretBodies.checkID, "secret data", id: "secrets", entry: .group("", ["secrets"]), summary: "secrets")
         items += [
             single(TokenBodies.checkID, "a bearer token", id: "tokenreviews", verbs: ["create"],
-                   entry: .group("authentication.k8s.io", ["tokenreviews"]), summary: "create tokenreviews", maximum: .metadata),
+                   entry: .group("authentication.k8s.io", ["tokenreviews"]), summary: "tokenreviews", maximum: .metadata),
             single(TokenBodies.checkID, "a service account token", id: "serviceaccounts-token", verbs: ["create"],
-                   entry: .group("", ["serviceaccounts/token"]), summary: "create serviceaccounts/token", maximum: .request),
+                   entry: .group("", ["serviceaccounts/token"]), summary: "serviceaccounts/token", maximum: .request),
         ]
         items += pair(PossiblySensitiveBodies.checkID, "configuration data that often holds credentials", id: "configmaps",
                       entry: .group("", ["configmaps"]), summary: "configmaps")
@@ -45,18 +54,25 @@ struct SensitiveItem {
     /// Writes capped at Metadata, reads and deletes at Request.
     private static func pair(_ checkID: String, _ data: String, id: String, entry: RequestSelector.ResourceEntry, summary: String) -> [SensitiveItem] {
         [
-            single(checkID, data, id: "\(id)-writes", verbs: writes, entry: entry, summary: "create, update or patch \(summary)", maximum: .metadata),
-            single(checkID, data, id: "\(id)-reads", verbs: readsAndDeletes, entry: entry, summary: "get, list, watch or delete \(summary)", maximum: .request),
+            single(checkID, data, id: "\(id)-writes", verbs: writes, entry: entry, summary: summary, maximum: .metadata),
+            single(checkID, data, id: "\(id)-reads", verbs: readsAndDeletes, entry: entry, summary: summary, maximum: .request),
         ]
     }
 
     private static func single(
         _ checkID: String, _ data: String, id: String, verbs: [String], entry: RequestSelector.ResourceEntry, summary: String, maximum: Level
     ) -> SensitiveItem {
-        SensitiveItem(checkID: checkID, data: data, item: ChecklistItem(
-            id: "sensitive:\(id)", title: summary, requests: [.resources(verbs, [entry])], requestSummary: summary,
+        let requests = "\(verbText(verbs)) \(summary)"
+        return SensitiveItem(checkID: checkID, data: data, verbs: verbs, resources: summary, item: ChecklistItem(
+            id: "sensitive:\(id)", title: requests, requests: [.resources(verbs, [entry])], requestSummary: requests,
             requirement: EventRequirement(minimumLevel: .none), maximumLevel: maximum,
             rationale: "bodies above \(maximum.rawValue) hold \(data)", sources: []
         ))
+    }
+
+    /// `get, list, watch or delete`.
+    static func verbText(_ verbs: [String]) -> String {
+        guard let last = verbs.last else { return "" }
+        return verbs.count == 1 ? last : verbs.dropLast().joined(separator: ", ") + " or " + last
     }
 }

@@ -39,6 +39,7 @@ public enum ChecklistListing {
         if !stages.isEmpty { text += " with " + stages.joined(separator: ", ") }
         if let recommended = item.recommendedLevel { text += " (\(recommended.rawValue) recommended)" }
         if let maximum = item.maximumLevel { text += ", at most \(maximum.rawValue)" }
+        if item.authorization != nil { text += "; advisory: depends on RBAC" }
         return text
     }
 

@@ -4,6 +4,8 @@ import AuditPolicy
 public enum LintOutputFormat: String, CaseIterable, Sendable {
     /// Findings with source snippets, for a terminal.
     case text
+    /// One line per finding, `FILE:LINE:COL: severity[ID] headline`.
+    case concise
     /// `LintJSONReport`.
     case json
     /// SARIF 2.1.0, for code-scanning services.
@@ -20,13 +22,16 @@ public enum LintOutput {
     ///   - failOn: the least severe finding that fails the command (JSON reports it).
     ///   - root: the directory SARIF URIs and annotation paths are relative to.
     ///   - toolVersion: the version SARIF names.
+    ///   - emphasis: how the text format marks severities (colour on a terminal).
     public static func write(
         _ results: [LintResult], format: LintOutputFormat, failOn: Diagnostic.Severity?, showSnippets: Bool, root: String,
-        toolVersion: String, to sink: (String) throws -> Void
+        toolVersion: String, emphasis: TextEmphasis = .plain, to sink: (String) throws -> Void
     ) throws {
         switch format {
         case .text:
-            try LintTextReport.write(results, showSnippets: showSnippets, to: sink)
+            try LintTextReport.write(results, showSnippets: showSnippets, emphasis: emphasis, to: sink)
+        case .concise:
+            try LintConciseReport.write(results, to: sink)
         case .json:
             try sink(try ReportJSON.string(LintJSONReport(results: results, failOn: failOn ?? .error)) + "\n")
         case .sarif:

@@ -4,16 +4,18 @@ import AuditPolicy
 /// `DiagnosticRenderer`), then one summary line per file.
 public enum LintTextReport {
     /// The text for `results`, ending with a newline.
-    public static func render(_ results: [LintResult], showSnippets: Bool = true) -> String {
+    /// `emphasis` marks the severities (colour on a terminal).
+    public static func render(_ results: [LintResult], showSnippets: Bool = true, emphasis: TextEmphasis = .plain) -> String {
         var output = ""
-        write(results, showSnippets: showSnippets) { output += $0 }
+        write(results, showSnippets: showSnippets, emphasis: emphasis) { output += $0 }
         return output
     }
 
     /// Writes the text for `results` finding by finding to `sink`, so that the output is never
     /// held in memory as a whole.
-    public static func write(_ results: [LintResult], showSnippets: Bool = true, to sink: (String) throws -> Void) rethrows {
-        let renderer = DiagnosticRenderer(showCodes: true, showSnippets: showSnippets)
+    public static func write(_ results: [LintResult], showSnippets: Bool = true, emphasis: TextEmphasis = .plain,
+                             to sink: (String) throws -> Void) rethrows {
+        let renderer = DiagnosticRenderer(showCodes: true, showSnippets: showSnippets, emphasis: emphasis)
         for result in results {
             for finding in result.findings {
                 try sink(renderer.render(finding, source: result.source) + "\n\n")

@@ -24,7 +24,14 @@ struct DecodeError: LintRule {
           - level: Metadata
             namespaces: ["on", "off"]
         """,
-        fix: "Give the field a value of the right type; quote strings that YAML would read as booleans or numbers."
+        fix: "Give the field a value of the right type; quote strings that YAML would read as booleans or numbers.",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: Metadata
+            namespaces: ["on", "off"]
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

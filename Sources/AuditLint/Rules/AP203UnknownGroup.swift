@@ -9,9 +9,11 @@ struct UnknownGroup: LintRule {
         A resources entry only matches requests whose API group equals its `group` exactly. A \
         misspelled group (`rbac.authorization.k8s.io` written `rbac`, `networking.k8s.io` written \
         `networking.k8s.io/v1`) never matches, and nothing warns at run time. Groups of custom \
-        resources are unknown to auditsim until the configuration lists them. The finding is an \
-        error when the group is a near miss of a known group, and a warning otherwise (it may be a \
-        CRD's group).
+        resources are unknown to auditsim until the configuration lists them; groups of the \
+        platform model (platform APIs, CNI, CSI, service-mesh and Cluster API projects; \
+        `auditsim rules` lists them) are known on the platforms that serve them. The finding is \
+        an error when the group is a near miss of a known group, and a warning otherwise (it may \
+        be a CRD's group, or a group served only on another platform than `--platform`).
         """,
         badExample: """
         apiVersion: audit.k8s.io/v1
@@ -44,7 +46,13 @@ struct UnknownGroup: LintRule {
                       DNSSubdomain.isValid(group), !MalformedGroup.looksLikeVersion(group), group.lowercased() != "core"
                 else { continue }
                 let end = context.end(of: entry.group)
-                if let intended = nearMiss(group, known: known) {
+                if let elsewhere = PlatformModel.group(group) {
+                    let platforms = Platform.specific.filter(elsewhere.platforms.contains).map(\.title).joined(separator: ", ")
+                    findings.append(finding(
+                        "API group \"\(group)\" is served by \(elsewhere.project) on \(platforms), not on \(context.platform.title): this entry never matches there",
+                        at: entry.group.location, end: end, help: "remove this entry, or lint with the platform the policy is for (--platform)", severity: .warning
+                    ))
+                } else if let intended = nearMiss(group, known: known) {
                     findings.append(finding(
                         "unknown API group \"\(group)\" (did you mean \"\(intended)\"?): this entry never matches",
                         at: entry.group.location, end: end, help: "write `group: \"\(intended)\"`"

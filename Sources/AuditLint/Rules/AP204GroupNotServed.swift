@@ -33,7 +33,16 @@ struct GroupNotServed: LintRule {
               - group: "networking.k8s.io"
           - level: Metadata
         """,
-        fix: "Remove the stale entry, or move its resources to the group that serves them now (ingresses and network policies: `networking.k8s.io`; deployments, daemonsets, replicasets: `apps`)."
+        fix: "Remove the stale entry, or move its resources to the group that serves them now (ingresses and network policies: `networking.k8s.io`; deployments, daemonsets, replicasets: `apps`).",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: Request
+            resources:
+              - group: "apps"
+          - level: Metadata
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

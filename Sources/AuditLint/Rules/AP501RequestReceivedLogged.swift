@@ -26,7 +26,14 @@ struct RequestReceivedLogged: LintRule {
         rules:
           - level: Metadata
         """,
-        fix: "Add `omitStages: [\"RequestReceived\"]` at the top of the policy (it applies to every rule), or to the rules named."
+        fix: "Add `omitStages: [\"RequestReceived\"]` at the top of the policy (it applies to every rule), or to the rules named.",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        omitStages: ["RequestReceived"]
+        rules:
+          - level: Metadata
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

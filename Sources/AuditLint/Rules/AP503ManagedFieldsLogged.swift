@@ -30,7 +30,17 @@ struct ManagedFieldsLogged: LintRule {
               - group: "apps"
           - level: Metadata
         """,
-        fix: "Add `omitManagedFields: true` at the top of the policy."
+        fix: "Add `omitManagedFields: true` at the top of the policy, or to the rules named.",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: RequestResponse
+            omitManagedFields: true
+            resources:
+              - group: "apps"
+          - level: Metadata
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -19,7 +19,9 @@ struct ChecklistGap: LintRule {
         short with an example, the level they get and the level they need. Requests that no rule matches are reported once by \
         AP403 (which lists the rows concerned) unless AP403 is disabled. Rows about every request \
         (403 answers, impersonation, 5xx errors) are only checked for the requests no rule \
-        matches, since any `level: None` rule leaves a gap in them by design. Choose rows with \
+        matches, since any `level: None` rule leaves a gap in them by design. Anonymous requests \
+        to /healthz, /livez, /readyz and /version are public by design (the bootstrap ClusterRole \
+        `system:public-info-viewer`): a rule whose only gaps are those is info. Choose rows with \
         `checklist:` in .auditsim.yaml.
         """,
         badExample: """
@@ -54,6 +56,28 @@ struct ChecklistGap: LintRule {
     /// configmap writes at Request for credential detection, against the CIS advice (and AP603)
     /// to keep configmap bodies out of the log. A rule whose only gaps are in such rows is info.
     static let tradeOffRows: Set<String> = ["CL09"]
+
+    /// Paths every client may read by design: the bootstrap ClusterRole
+    /// `system:public-info-viewer` grants get on /healthz, /livez, /readyz and /version to
+    /// `system:authenticated` and `system:unauthenticated`
+    /// (`plugin/pkg/auth/authorizer/rbac/bootstrappolicy/policy.go`, `ClusterRoles`). A None rule
+    /// for these (and their per-check subpaths) leaves anonymous probes of them unlogged by
+    /// design: info, not a warning.
+    static let publicInfoPaths = ["/healthz", "/livez", "/readyz", "/version"]
+    /// Paths outside those families, probed to tell whether a class holds only public paths.
+    private static let nonPublicProbes = ["/metrics", "/api", "/apis", "/openapi/v2", "/logs", "/debug/pprof/", "/configz", "/"]
+
+    /// Whether an anonymous-requests gap holds only non-resource requests to the public health
+    /// and version paths (and the unserved `/swagger*`, AP209).
+    static func isPublicInfoGap(_ gap: ChecklistGaps.Gap, row: ChecklistItem) -> Bool {
+        guard row.id == "CL28", !gap.witness.isResourceRequest,
+              publicInfoPaths.contains(where: { gap.witness.path.hasPrefix($0) }) else { return false }
+        return !nonPublicProbes.contains { path in
+            var probe = gap.witness
+            probe.path = path
+            return gap.outcome.requests.contains(probe)
+        }
+    }
 
     private struct RowGaps {
         var item: ChecklistItem
@@ -97,7 +121,12 @@ struct ChecklistGap: LintRule {
                              + classes.joined(separator: "; ") + more)
             }
             let ids = rows.map(\.item.id)
-            let onlyTradeOffs = rows.allSatisfy { Self.tradeOffRows.contains($0.item.id) }
+            let onlyTradeOffs = rows.allSatisfy { row in
+                Self.tradeOffRows.contains(row.item.id) || row.gaps.allSatisfy { Self.isPublicInfoGap($0, row: row.item) }
+            }
+            if rows.contains(where: { row in row.gaps.contains { Self.isPublicInfoGap($0, row: row.item) } }) {
+                notes.append("/healthz, /livez, /readyz and /version are public by design (the ClusterRole system:public-info-viewer grants them to everyone): anonymous requests to them are expected")
+            }
             return finding(
                 "\(who) leaves \(rows.count == 1 ? "security checklist row" : "\(rows.count) security checklist rows") \(ids.joined(separator: ", ")) short"
                     + (rows.count == 1 ? " (\(rows[0].item.title))" : ""),

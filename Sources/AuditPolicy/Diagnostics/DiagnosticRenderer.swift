@@ -11,16 +11,20 @@ public struct DiagnosticRenderer: Sendable {
     public var showCodes: Bool
     /// Whether to quote the source line with a caret.
     public var showSnippets: Bool
+    /// How the severity word is marked (colour on a terminal).
+    public var emphasis: TextEmphasis
 
-    public init(showCodes: Bool, showSnippets: Bool = true) {
+    public init(showCodes: Bool, showSnippets: Bool = true, emphasis: TextEmphasis = .plain) {
         self.showCodes = showCodes
         self.showSnippets = showSnippets
+        self.emphasis = emphasis
     }
 
     /// The diagnostic as text lines joined by newlines (no trailing newline).
     public func render(_ diagnostic: Diagnostic, source: PolicySource) -> String {
         var severity = diagnostic.severity.rawValue
         if showCodes, let code = diagnostic.code { severity += "[\(code)]" }
+        severity = emphasis.severity(diagnostic.severity, severity)
         let name = TerminalEscaping.escaped(source.name)
         var lines: [String] = []
         if let location = diagnostic.location {

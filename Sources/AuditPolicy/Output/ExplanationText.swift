@@ -2,8 +2,8 @@
 /// from its source, and why each earlier rule does not match. Every string from the policy or the
 /// request is escaped for a terminal.
 public enum ExplanationText {
-    /// The report, without a trailing newline.
-    public static func render(_ explanation: Explanation, policy: CompiledPolicy, loaded: LoadedPolicy) -> String {
+    /// The report, without a trailing newline; `emphasis` marks the level (colour on a terminal).
+    public static func render(_ explanation: Explanation, policy: CompiledPolicy, loaded: LoadedPolicy, emphasis: TextEmphasis = .plain) -> String {
         let request = explanation.request
         let decision = explanation.decision
         var lines: [String] = []
@@ -14,7 +14,7 @@ public enum ExplanationText {
         lines.append("user           \(RequestDescription.who(request))")
         let policyName = TerminalEscaping.escaped(loaded.source.name)
         lines.append("policy         \(policyName) (kube-apiserver \(policy.kubernetesVersion))")
-        lines.append("level          \(decision.level.rawValue)")
+        lines.append("level          \(emphasis.level(decision.level.rawValue))")
         lines.append("stages         \(explanation.stages.isEmpty ? "none (nothing is logged)" : explanation.stages.map(\.rawValue).joined(separator: ", "))")
         if !decision.omitStages.isEmpty {
             lines.append("omitted        \(decision.omitStages.stages.map(\.rawValue).joined(separator: ", "))")

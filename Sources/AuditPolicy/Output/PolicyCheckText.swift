@@ -4,9 +4,9 @@ public struct PolicyCheckText: Sendable {
     private let renderer: DiagnosticRenderer
     private let version: KubernetesVersion
 
-    /// A renderer for policies read for `version`.
-    public init(version: KubernetesVersion, showSnippets: Bool) {
-        renderer = DiagnosticRenderer(showCodes: false, showSnippets: showSnippets)
+    /// A renderer for policies read for `version`; `emphasis` marks severities (colour on a terminal).
+    public init(version: KubernetesVersion, showSnippets: Bool, emphasis: TextEmphasis = .plain) {
+        renderer = DiagnosticRenderer(showCodes: false, showSnippets: showSnippets, emphasis: emphasis)
         self.version = version
     }
 

@@ -61,11 +61,7 @@ public enum BatchRequest {
             if let clash = resourceKeys.first(where: { object[$0] != nil }) {
                 throw LineError(message: "\"\(clash)\" cannot be given with \"method\" and \"uri\"")
             }
-            do throws(RequestInputError) {
-                return Parsed(attributes: try uriBuilder.http(method: method, uri: uri, user: user), outcome: outcome)
-            } catch {
-                throw LineError(message: error.message)
-            }
+            return try parsedURI(method: method, uri: uri, user: user, outcome: outcome)
         }
         if object["uri"] != nil { throw LineError(message: "\"uri\" needs \"method\"") }
         let resource = try string(object, "resource") ?? ""
@@ -82,6 +78,15 @@ public enum BatchRequest {
             isResourceRequest: try bool(object, "resourceRequest") ?? !resource.isEmpty
         )
         return Parsed(attributes: attributes, outcome: outcome)
+    }
+
+    /// A request given as `method` and `uri`, parsed like kube-apiserver's RequestInfoFactory.
+    static func parsedURI(method: String, uri: String, user: UserInfo?, outcome: RequestOutcome) throws(LineError) -> Parsed {
+        do throws(RequestInputError) {
+            return Parsed(attributes: try uriBuilder.http(method: method, uri: uri, user: user), outcome: outcome)
+        } catch {
+            throw LineError(message: error.message)
+        }
     }
 
     /// Lines give the authorizer's attributes literally; a METHOD and URI is parsed, whatever the catalog knows.

@@ -1,3 +1,17 @@
+/// The canonical form of a recorded event, and what the canonicalizer had to supply.
+struct CanonicalEvent {
+    /// The event as kube-apiserver's log backend writes it.
+    var bytes: [UInt8]
+    /// The version the event was recorded in (converted to v1).
+    var version: RecordedEventVersion
+    /// Whether the recording had no timestamp at all: both were written as
+    /// `MicroTime.placeholder`, whose length is that of any timestamp, so sizes stay exact.
+    var lacksTimestamps: Bool
+    /// Whether the responseStatus was rebuilt from a Status response and differs from the
+    /// recorded one (`StatusResponse`).
+    var rebuiltStatus: Bool
+}
+
 /// Re-encodes a recorded event that is not in kube-apiserver's log-backend form (pretty-printed,
 /// members in another order, other string escapes, unsorted maps, empty values Go omits,
 /// timestamps in another format, an older apiVersion) into that form, so that the fast span
@@ -9,30 +23,52 @@
 /// struct fields in declaration order, empty optional fields omitted, map keys sorted, strings
 /// with Go's escaping, bodies compacted with `<`, `>`, `&`, U+2028 and U+2029 escaped.
 ///
-/// Two repairs go beyond a Go round trip, both keeping sizes exact: a timestamp in a non-RFC 3339
-/// but readable form (`2024-01-02 03:04:05.6`) is read as UTC, and a missing timestamp is taken
-/// from the other one (or `MicroTime.placeholder`), because kube-apiserver always writes both.
+/// An audit.k8s.io/v1alpha1 or v1beta1 event is decoded as its own version and converted to v1
+/// as kube-apiserver's conversion functions did (`RecordedEventVersion`): the v1alpha1 objectRef
+/// `apiVersion` split into apiGroup and apiVersion, and the timestamps below.
+///
+/// What 1.36 writes and the recording may lack is rebuilt, keeping sizes exact:
+/// - a missing `requestReceivedTimestamp` is the recorded `timestamp`, a missing `stageTimestamp`
+///   `metadata.creationTimestamp` (upstream: `pkg/apis/audit/v1beta1/conversion.go` and
+///   `v1alpha1/conversion.go` in release-1.23, `Convert_v1beta1_Event_To_audit_Event` and
+///   `Convert_v1alpha1_Event_To_audit_Event`; applied to events labelled v1 as well, since
+///   converters relabel old events); then a missing one is the other, or `MicroTime.placeholder`
+///   when the recording has no time at all (`CanonicalEvent.lacksTimestamps`);
+/// - a timestamp in a readable non-RFC 3339 form (`2024-01-02 03:04:05.6`) is read as UTC;
+/// - the responseStatus of a response that is a Status is rebuilt from it (`StatusResponse`).
 enum EventCanonicalizer {
     /// The canonical bytes of the event in `bytes`, which `EventScanner` has already validated.
-    static func canonicalize(_ bytes: UnsafeBufferPointer<UInt8>) throws(EventScanFailure) -> [UInt8] {
+    static func canonicalize(_ bytes: UnsafeBufferPointer<UInt8>) throws(EventScanFailure) -> CanonicalEvent {
         guard let base = bytes.baseAddress else { throw EventScanFailure(reason: "empty line: not an audit event") }
         var parser = JSONTreeParser(base: base, count: bytes.count, position: 0)
         guard case .object(let members) = try parser.parse(depth: 1) else {
             throw EventScanFailure(reason: "not an audit event: not a JSON object")
         }
         var spans: [EventField: ByteSpan] = [:]
+        var preV1: [String: ByteSpan] = [:]
         for (key, value) in members {
-            if let field = EventField.named(String(decoding: key, as: UTF8.self)), case .unparsed(let span) = value {
+            guard case .unparsed(let span) = value else { continue }
+            let name = String(decoding: key, as: UTF8.self)
+            if let field = EventField.named(name) {
                 spans[field] = span
+            } else if name == "timestamp" || name == "metadata" {
+                preV1[name] = span
             }
         }
-        func tree(_ field: EventField, depth: Int) throws(EventScanFailure) -> JSONTree? {
-            guard let span = spans[field] else { return nil }
+        func tree(_ span: ByteSpan?, depth: Int) throws(EventScanFailure) -> JSONTree? {
+            guard let span else { return nil }
             var parser = JSONTreeParser(base: base, count: bytes.count, position: span.start)
             let value = try parser.parse(depth: depth)
             if case .null = value { return nil }
             return value
         }
+        func tree(_ field: EventField, depth: Int) throws(EventScanFailure) -> JSONTree? {
+            try tree(spans[field], depth: depth)
+        }
+        let recordedReference = try tree(.objectRef, depth: 2)
+        let version = RecordedEventVersion.of(
+            declared: try tree(.apiVersion, depth: 1)?.stringBytes, objectRef: recordedReference, hasPreV1Members: !preV1.isEmpty
+        )
 
         var writer = CanonicalEventWriter()
         writer.raw("{\"kind\":\"Event\",\"apiVersion\":\"audit.k8s.io/v1\"")
@@ -56,7 +92,7 @@ enum EventCanonicalizer {
             writer.member("impersonatedUser")
             writer.userInfo(impersonated)
         }
-        if let metadata = try tree(.authenticationMetadata, depth: 2) {
+        if version.hasAuthenticationMetadata, let metadata = try tree(.authenticationMetadata, depth: 2) {
             writer.member("authenticationMetadata")
             writer.structure(metadata, strings: ["impersonationConstraint"])
         }
@@ -68,21 +104,34 @@ enum EventCanonicalizer {
             writer.member("userAgent")
             writer.string(agent)
         }
-        if let reference = try tree(.objectRef, depth: 2) {
+        if let reference = recordedReference {
             writer.member("objectRef")
-            writer.structure(reference, strings: ["resource", "namespace", "name", "uid", "apiGroup", "apiVersion", "resourceVersion", "subresource"])
+            writer.structure(version.convertedObjectReference(reference), strings: RecordedEventVersion.v1.objectReferenceMembers)
         }
-        if let status = try tree(.responseStatus, depth: 5) {
+        let recordedStatus = try tree(.responseStatus, depth: 5)
+        // Two levels tell a Status from any other body without decoding a large one.
+        let isStatus = try tree(.responseObject, depth: 2).map(StatusResponse.isStatus) ?? false
+        let rebuiltStatus = isStatus ? StatusResponse.responseStatus(responseObject: try tree(.responseObject, depth: 5), recorded: recordedStatus) : nil
+        var statusChanged = false
+        if let status = rebuiltStatus ?? recordedStatus {
             writer.member("responseStatus")
+            let start = writer.bytes.count
             writer.status(status, source: base)
+            if rebuiltStatus != nil {
+                var recorded = CanonicalEventWriter()
+                if let recordedStatus { recorded.status(recordedStatus, source: base) }
+                statusChanged = !writer.bytes[start...].elementsEqual(recorded.bytes)
+            }
         }
         for field in [EventField.requestObject, .responseObject] {
             guard let span = spans[field], !isNull(base, span) else { continue }
             writer.member(field == .requestObject ? "requestObject" : "responseObject")
             writer.compactBody(UnsafeBufferPointer(start: base + span.start, count: span.count))
         }
-        let received = try tree(.requestReceivedTimestamp, depth: 1)?.stringBytes.flatMap(MicroTime.parse)
-        let stage = try tree(.stageTimestamp, depth: 1)?.stringBytes.flatMap(MicroTime.parse)
+        var received = try tree(.requestReceivedTimestamp, depth: 1)?.stringBytes.flatMap(MicroTime.parse)
+        if received == nil { received = try tree(preV1["timestamp"], depth: 1)?.stringBytes.flatMap(MicroTime.parse) }
+        var stage = try tree(.stageTimestamp, depth: 1)?.stringBytes.flatMap(MicroTime.parse)
+        if stage == nil { stage = try tree(preV1["metadata"], depth: 2)?.member("creationTimestamp")?.stringBytes.flatMap(MicroTime.parse) }
         writer.member("requestReceivedTimestamp")
         writer.raw((received ?? stage ?? MicroTime.placeholder).quotedBytes)
         writer.member("stageTimestamp")
@@ -92,7 +141,7 @@ enum EventCanonicalizer {
             writer.sortedMap(annotations) { writer, value in writer.string(value.stringBytes ?? []) }
         }
         writer.raw("}")
-        return writer.bytes
+        return CanonicalEvent(bytes: writer.bytes, version: version, lacksTimestamps: received == nil && stage == nil, rebuiltStatus: statusChanged)
     }
 
     private static func isNull(_ base: UnsafePointer<UInt8>, _ span: ByteSpan) -> Bool {

@@ -40,6 +40,32 @@ struct JSONTreeParser {
         scanner.position = position
     }
 
+    /// The members of the object at the current position that are complete, each as the span of
+    /// its whole `"key":value` text, stopping at the first one the input ends in (or that is not
+    /// valid JSON). For an object cut short.
+    mutating func completeMembers() -> [ByteSpan] {
+        var members: [ByteSpan] = []
+        scanner.skipWhitespace()
+        guard scanner.peek() == UInt8(ascii: "{") else { return members }
+        scanner.position += 1
+        while true {
+            scanner.skipWhitespace()
+            let start = scanner.position
+            guard scanner.peek() == UInt8(ascii: "\""), (try? scanner.scanString()) != nil,
+                  (try? scanner.expect(UInt8(ascii: ":"), "")) != nil else { return members }
+            scanner.skipWhitespace()
+            guard (try? scanner.walkValue(role: .other, recording: false, frames: &frames, candidates: &ignored)) != nil,
+                  scanner.position <= scanner.end else { return members }
+            let end = scanner.position
+            scanner.skipWhitespace()
+            // A member is complete once the byte after it (`,` or `}`) was read.
+            guard scanner.peek() == UInt8(ascii: ",") || scanner.peek() == UInt8(ascii: "}") else { return members }
+            members.append(ByteSpan(start: start, end: end))
+            if scanner.peek() == UInt8(ascii: "}") { return members }
+            scanner.position += 1
+        }
+    }
+
     /// Parses the value at the current position.
     mutating func parse(depth: Int) throws(EventScanFailure) -> JSONTree {
         scanner.skipWhitespace()

@@ -21,6 +21,12 @@ struct ScannedBatch: Sendable {
     var firstMalformed: MalformedLine?
     /// Whether a malformed line reads like the top of an audit policy.
     var looksLikePolicy = false
+    /// Cut lines, events without timestamps and converted events of the batch (the first few
+    /// of each kept); auditID collisions are found later, by grouping.
+    var repairs = RecordingRepairs()
+    /// Decision cache lookups for this batch's events, and how many were hits.
+    var decisionLookups = 0
+    var decisionHits = 0
 
     /// Counts a malformed line (in input order), keeping it when fewer than `shownLimit` are kept.
     mutating func note(_ line: MalformedLine, shownLimit: Int) {
@@ -40,6 +46,25 @@ struct ScannedRecord: Sendable {
     var responseRemovals: BodyRemovals
     var facts: RequestFacts
     var auditIDHash: UInt64
+    /// A hash of what tells requests apart (`RecordedCopy.requestHash`).
+    var requestHash: UInt64
+    /// How the event was read.
+    var origin: RecordOrigin
+    /// The decoded auditID of an event with something to report (`origin` not the default);
+    /// empty otherwise.
+    var auditID: String
+}
+
+/// How a recorded event was read, beyond its bytes.
+struct RecordOrigin: Sendable, Hashable {
+    /// The audit.k8s.io version it was recorded in.
+    var version = RecordedEventVersion.v1
+    /// It had no timestamp at all (`CanonicalEvent.lacksTimestamps`).
+    var lacksTimestamps = false
+    /// CloudWatch cut it; only the members before the cut were read (`CutEventRecovery`).
+    var wasCut = false
+    /// Its responseStatus was rebuilt from its Status responseObject (`StatusResponse`).
+    var rebuiltStatus = false
 }
 
 /// Scans batches: the per-event work of a replay.
@@ -69,24 +94,28 @@ struct BatchScanner {
                 let mark = scanner.candidates.count
                 do throws(EventScanFailure) {
                     let event = try scanner.scan(bytes)
-                    if event.isCanonical {
-                        result.records.append(analyze(event, bytes: bytes, range: record.range, isReencoded: false, source: batch.source, line: record.line))
+                    if event.isCanonical && Self.isLogBackendV1(bytes, event) {
+                        result.records.append(analyze(event, bytes: bytes, range: record.range, isReencoded: false, origin: RecordOrigin(), source: batch.source, line: record.line))
                         continue
                     }
                     scanner.truncateCandidates(to: mark)
-                    let canonical = try EventCanonicalizer.canonicalize(bytes)
-                    let range = result.reencoded.count..<(result.reencoded.count + canonical.count)
-                    let scanned = try canonical.withUnsafeBufferPointer { buffer throws(EventScanFailure) -> ScannedRecord in
-                        let event = try scanner.scan(buffer)
-                        guard event.isCanonical else {
-                            throw EventScanFailure(reason: "the event could not be put in log-backend form")
-                        }
-                        return analyze(event, bytes: buffer, range: range, isReencoded: true, source: batch.source, line: record.line)
-                    }
-                    result.reencoded.append(contentsOf: canonical)
-                    result.records.append(scanned)
+                    try reencode(bytes, origin: RecordOrigin(), line: record.line, storedAt: record.range, into: &result)
                 } catch {
                     scanner.truncateCandidates(to: mark)
+                    if CutEventRecovery.isCut(bytes) {
+                        let surviving = CutEventRecovery.survivingMembers(of: bytes)
+                        do throws(EventScanFailure) {
+                            try surviving.withUnsafeBufferPointer { buffer throws(EventScanFailure) in
+                                try reencode(buffer, origin: RecordOrigin(wasCut: true), line: record.line, storedAt: nil, into: &result)
+                            }
+                        } catch {
+                            scanner.truncateCandidates(to: mark)
+                            result.repairs.cutLines.note(NotedEvent(
+                                file: batch.source, line: record.line, auditID: "", detail: "not replayed: \(error.reason)"
+                            ), limit: malformedShownLimit)
+                        }
+                        continue
+                    }
                     result.note(MalformedLine(file: batch.source, line: record.line, reason: error.reason), shownLimit: malformedShownLimit)
                     if InputEventCheck.looksLikePolicyLine(bytes) { result.looksLikePolicy = true }
                 }
@@ -94,11 +123,75 @@ struct BatchScanner {
         }
         for event in skipped { result.note(event.malformed, shownLimit: malformedShownLimit) }
         result.candidates = scanner.candidates
+        (result.decisionLookups, result.decisionHits) = decisions.takeCounts()
         return result
     }
 
-    /// The attributes, decisions and hash of a scanned event.
-    private mutating func analyze(_ event: ScannedEvent, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, isReencoded: Bool, source: String, line: Int) -> ScannedRecord {
+    /// Whether an event the scanner found canonical also needs nothing the canonicalizer does
+    /// beyond re-encoding: it starts as the log backend starts every v1 event (so it declares v1,
+    /// not an older version to convert or none to infer; `RecordedEventVersion`), and its
+    /// response is not a Status whose responseStatus may need rebuilding (`StatusResponse`).
+    private static func isLogBackendV1(_ bytes: UnsafeBufferPointer<UInt8>, _ event: ScannedEvent) -> Bool {
+        guard bytes.starts(with: v1Prefix) else { return false }
+        guard event.responseObject.isPresent else { return true }
+        return !StatusResponse.mayBeStatus(UnsafeBufferPointer(rebasing: bytes[event.responseObject.start..<event.responseObject.end]))
+    }
+
+    private static let v1Prefix: [UInt8] = Array(#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","#.utf8)
+
+    /// Puts an event in log-backend form (`EventCanonicalizer`), scans that and adds its record.
+    /// An event that comes out unchanged keeps its own bytes (`storedAt`, its range in the
+    /// batch's storage, when it has one) and is not counted as re-encoded.
+    private mutating func reencode(_ bytes: UnsafeBufferPointer<UInt8>, origin: RecordOrigin, line: Int, storedAt stored: Range<Int>?, into result: inout ScannedBatch) throws(EventScanFailure) {
+        let canonical = try EventCanonicalizer.canonicalize(bytes)
+        var origin = origin
+        origin.version = canonical.version
+        origin.lacksTimestamps = canonical.lacksTimestamps
+        origin.rebuiltStatus = canonical.rebuiltStatus
+        if let stored, canonical.bytes.elementsEqual(bytes) {
+            let event = try scanner.scan(bytes)
+            guard event.isCanonical else { throw EventScanFailure(reason: "the event could not be put in log-backend form") }
+            result.records.append(analyze(event, bytes: bytes, range: stored, isReencoded: false, origin: origin, source: result.source, line: line))
+            return
+        }
+        let range = result.reencoded.count..<(result.reencoded.count + canonical.bytes.count)
+        let source = result.source
+        let scanned = try canonical.bytes.withUnsafeBufferPointer { buffer throws(EventScanFailure) -> ScannedRecord in
+            let event = try scanner.scan(buffer)
+            guard event.isCanonical else {
+                throw EventScanFailure(reason: "the event could not be put in log-backend form")
+            }
+            return analyze(event, bytes: buffer, range: range, isReencoded: true, origin: origin, source: source, line: line)
+        }
+        result.reencoded.append(contentsOf: canonical.bytes)
+        result.records.append(scanned)
+        noteRepairs(of: scanned, into: &result.repairs)
+    }
+
+    /// Counts what the canonicalizer had to make up for in a re-encoded event.
+    private func noteRepairs(of record: ScannedRecord, into repairs: inout RecordingRepairs) {
+        let origin = record.origin
+        func note() -> NotedEvent {
+            let facts = record.facts
+            return NotedEvent(file: facts.source, line: facts.line, auditID: record.auditID, detail: RequestDescription.text(facts.attributes))
+        }
+        switch origin.version {
+        case .v1: break
+        case .v1beta1: repairs.v1beta1Events += 1
+        case .v1alpha1: repairs.v1alpha1Events += 1
+        }
+        if origin.rebuiltStatus { repairs.rebuiltResponseStatuses += 1 }
+        if origin.lacksTimestamps { repairs.eventsWithoutTimestamps.note(note(), limit: malformedShownLimit) }
+        if origin.wasCut {
+            repairs.replayedCutLines += 1
+            var cut = note()
+            cut.detail = "replayed as a lower bound: " + cut.detail
+            repairs.cutLines.note(cut, limit: malformedShownLimit)
+        }
+    }
+
+    /// The attributes, decisions and hashes of a scanned event.
+    private mutating func analyze(_ event: ScannedEvent, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, isReencoded: Bool, origin: RecordOrigin, source: String, line: Int) -> ScannedRecord {
         let decoded = scanner.decoded
         let attributes = decoded.requestAttributes {
             event.requestURI.isPresent
@@ -109,6 +202,7 @@ struct BatchScanner {
             source: source, line: line, attributes: attributes, objectReference: decoded.objectReference,
             decisions: decisions.decisions(for: attributes, under: policies)
         )
+        let auditIDHash = Self.hash(bytes, event.auditID)
         return ScannedRecord(
             isReencoded: isReencoded,
             range: range,
@@ -116,13 +210,16 @@ struct BatchScanner {
             requestRemovals: BodyRemovals(candidates[event.requestObjectEdits]),
             responseRemovals: BodyRemovals(candidates[event.responseObjectEdits]),
             facts: facts,
-            auditIDHash: Self.hash(bytes, event.auditID)
+            auditIDHash: auditIDHash,
+            requestHash: Self.hash(bytes, event.user, continuing: Self.hash(bytes, event.requestURI, continuing: Self.hash(bytes, event.verb, continuing: auditIDHash))),
+            origin: origin,
+            auditID: origin == RecordOrigin() ? "" : GoJSONString.decodeString(UnsafeBufferPointer(rebasing: bytes[event.auditID.start..<event.auditID.end]))
         )
     }
 
-    /// FNV-1a of the auditID's bytes.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ span: ByteSpan) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+    /// FNV-1a of a span's bytes, continuing the hash of earlier spans (`seed`).
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ span: ByteSpan, continuing seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
+        var hash = seed
         for index in span.start..<span.end {
             hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
         }

@@ -16,6 +16,9 @@ struct DecisionCache {
 
     private var slots: [Entry?]
     private let mask: Int
+    /// Lookups and hits since the last `takeCounts()`.
+    private(set) var lookups = 0
+    private(set) var hits = 0
 
     init(slotBits: Int = 12) {
         slots = Array(repeating: nil, count: 1 << slotBits)
@@ -26,10 +29,20 @@ struct DecisionCache {
     mutating func decisions(for attributes: RequestAttributes, under policies: [CompiledPolicy]) -> [Decision] {
         let hash = Self.hash(attributes)
         let slot = Int(truncatingIfNeeded: hash) & mask
-        if let entry = slots[slot], entry.hash == hash, entry.attributes == attributes { return entry.decisions }
+        lookups += 1
+        if let entry = slots[slot], entry.hash == hash, entry.attributes == attributes {
+            hits += 1
+            return entry.decisions
+        }
         let decisions = policies.map { $0.decide(attributes) }
         slots[slot] = Entry(hash: hash, attributes: attributes, decisions: decisions)
         return decisions
+    }
+
+    /// The lookups and hits counted so far, counting afresh from zero.
+    mutating func takeCounts() -> (lookups: Int, hits: Int) {
+        defer { (lookups, hits) = (0, 0) }
+        return (lookups, hits)
     }
 
     /// A hash of every attribute the policy matches on.

@@ -13,8 +13,13 @@ struct RecordedCopy {
     var requestRemovals: BodyRemovals
     var responseRemovals: BodyRemovals
     var facts: RequestFacts
-    /// A hash of the auditID, for grouping.
+    /// A hash of the auditID, to notice requests that share one.
     var auditIDHash: UInt64
+    /// A hash of the auditID, verb, requestURI and user, for grouping: the stages of one request
+    /// share all four, and two requests that share an auditID stay apart when another differs.
+    var requestHash: UInt64
+    /// How the event was read.
+    var origin: RecordOrigin
 
     /// The bytes of a span of the event.
     @inline(__always)
@@ -22,9 +27,13 @@ struct RecordedCopy {
         UnsafeBufferPointer(rebasing: bytes[span.start..<span.end])
     }
 
-    /// Whether the auditID is the same as `other`'s, byte for byte.
-    func hasSameAuditID(as other: RecordedCopy) -> Bool {
-        slice(event.auditID).elementsEqual(other.slice(other.event.auditID))
+    /// Whether the copy is of the same request as `other`: the same auditID, verb, requestURI
+    /// and user, byte for byte.
+    func isSameRequest(as other: RecordedCopy) -> Bool {
+        func same(_ field: KeyPath<ScannedEvent, ByteSpan>) -> Bool {
+            slice(event[keyPath: field]).elementsEqual(other.slice(other.event[keyPath: field]))
+        }
+        return same(\.auditID) && same(\.verb) && same(\.requestURI) && same(\.user)
     }
 
     /// The candidates of one body.

@@ -13,6 +13,11 @@ final class ReplayConsumer {
     private var incompleteRequests = 0
     private var reencodedEvents = 0
     private var malformed = MalformedLines()
+    private var repairs = RecordingRepairs()
+    private var decisionLookups = 0
+    private var decisionHits = 0
+    private var open = OpenRequests()
+    private var openBytes = 0
 
     init(policies: [ReplayPolicy], options: ReplayOptions, emit: ((UnsafeBufferPointer<UInt8>) throws -> Void)?, observer: (any ReplayObserver)?) {
         self.options = options
@@ -21,7 +26,7 @@ final class ReplayConsumer {
         window = RequestWindow(limits: RequestWindow.Limits(
             maxRequests: options.maxWaitingRequests, maxBytes: options.maxWaitingBytes,
             rememberedRequests: max(2 * options.maxWaitingRequests, 65_536)
-        ))
+        ), shownCollisions: options.malformedShown)
         accumulators = policies.map {
             PolicyAccumulator(name: $0.name, policy: $0.policy, limits: options.limits, offenderLimit: options.offenderLimit)
         }
@@ -29,10 +34,13 @@ final class ReplayConsumer {
 
     func consume(_ batch: ScannedBatch) throws {
         try inputCheck.add(batch)
+        decisionLookups += batch.decisionLookups
+        decisionHits += batch.decisionHits
         malformed.count += batch.malformedCount
         for line in batch.malformedShown where malformed.shown.count < options.malformedShown {
             malformed.shown.append(line)
         }
+        repairs.add(batch.repairs, limit: options.malformedShown)
         try batch.storage.withUnsafeBufferPointer { storage in
             try batch.reencoded.withUnsafeBufferPointer { reencoded in
                 try batch.candidates.withUnsafeBufferPointer { candidates in
@@ -44,7 +52,8 @@ final class ReplayConsumer {
                             bytes: UnsafeBufferPointer(rebasing: (record.isReencoded ? reencoded : storage)[record.range]),
                             event: record.event, candidates: candidates,
                             requestRemovals: record.requestRemovals, responseRemovals: record.responseRemovals,
-                            facts: record.facts, auditIDHash: record.auditIDHash
+                            facts: record.facts, auditIDHash: record.auditIDHash, requestHash: record.requestHash,
+                            origin: record.origin
                         )
                         try window.add(copy) { try replay($0) }
                     }
@@ -54,6 +63,16 @@ final class ReplayConsumer {
     }
 
     private func replay(_ request: GroupedRequest) throws {
+        if options.holdsOpenRequests, !request.isSettled {
+            let held = request.openRequest
+            let bytes = held.copies.reduce(0) { $0 + $1.event.utf8.count }
+            if open.requests.count < options.maxHeldOpenRequests, bytes <= options.maxHeldOpenBytes - openBytes {
+                open.requests.append(held)
+                openBytes += bytes
+                return
+            }
+            open.overBound += 1
+        }
         requests += 1
         if !request.isComplete { incompleteRequests += 1 }
         if let observer { observer.replaying(ObservedRequest(request)) }
@@ -69,7 +88,9 @@ final class ReplayConsumer {
     func finish(inputs: [String]) throws -> ReplayReport {
         try inputCheck.finish(inputs: inputs)
         try window.flush { try replay($0) }
-        return ReplayReport(
+        repairs.auditIDCollisions = window.collisions
+        observer?.decisionCache(lookups: decisionLookups, hits: decisionHits)
+        var report = ReplayReport(
             inputs: inputs,
             rawEvents: rawEvents,
             requests: requests,
@@ -77,8 +98,11 @@ final class ReplayConsumer {
             duplicateEvents: window.duplicates,
             reencodedEvents: reencodedEvents,
             malformed: malformed,
+            repairs: repairs,
             limits: options.limits,
             policies: accumulators.map(\.result)
         )
+        if options.holdsOpenRequests { report.openRequests = open }
+        return report
     }
 }

@@ -13,6 +13,13 @@ public protocol ReplayObserver: AnyObject {
     /// One event kube-apiserver produces for the current request under one policy, including an
     /// event its own truncation then drops (`writtenSize` is `nil`).
     func emitted(_ event: ObservedEvent)
+    /// Once, at the end: how many policy decisions were looked up in the decision cache (one per
+    /// event) and how many of them were found there instead of walking the rules.
+    func decisionCache(lookups: Int, hits: Int)
+}
+
+extension ReplayObserver {
+    public func decisionCache(lookups: Int, hits: Int) {}
 }
 
 /// A request, as the policies saw it, and when its recorded events were written.
@@ -84,13 +91,12 @@ extension RecordedCopy {
     /// The copy's `stageTimestamp` in microseconds since the epoch.
     var stageMicroseconds: Int64? { microseconds(event.stageTimestamp) }
 
-    /// A timestamp of the copy in microseconds since the epoch. Replayed events are in
-    /// kube-apiserver's form, where a recording without timestamps got `MicroTime.placeholder`
-    /// (the epoch itself); that value is no timestamp.
+    /// A timestamp of the copy in microseconds since the epoch; `nil` when the recording had no
+    /// timestamp (its replayed form holds `MicroTime.placeholder`, which is no time).
     func microseconds(_ span: ByteSpan) -> Int64? {
-        guard span.isPresent else { return nil }
+        guard span.isPresent, !origin.lacksTimestamps else { return nil }
         let bytes = slice(span)
-        guard let time = MicroTime.parseCanonical(bytes) ?? MicroTime.parse(GoJSONString.decode(bytes)), time != MicroTime.placeholder else { return nil }
+        guard let time = MicroTime.parseCanonical(bytes) ?? MicroTime.parse(GoJSONString.decode(bytes)) else { return nil }
         return time.seconds * 1_000_000 + Int64(time.microseconds)
     }
 }

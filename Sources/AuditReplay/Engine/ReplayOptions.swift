@@ -38,6 +38,15 @@ public struct ReplayOptions: Sendable {
     public var maxWaitingRequests: Int
     /// Bytes of events held for such requests, at most.
     public var maxWaitingBytes: Int
+    /// Whether the input is one shard of a larger corpus: a request whose stages may be in other
+    /// shards (`OpenRequest.isSettled` is false) is not replayed but kept in
+    /// `ReplayReport.openRequests`, for `auditsim merge` to complete.
+    public var holdsOpenRequests = false
+    /// The most open requests a shard keeps; later ones are replayed in the shard and counted
+    /// (`OpenRequests.overBound`).
+    public var maxHeldOpenRequests = 100_000
+    /// The most bytes (base64 text of their copies) the open requests of a shard keep.
+    public var maxHeldOpenBytes = 64 << 20
 
     public init(
         limits: SizeLimits = SizeLimits(),

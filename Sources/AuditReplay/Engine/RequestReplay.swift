@@ -37,8 +37,9 @@ enum RequestReplay {
     }
 
     /// Whether the sizes of the request's events are lower bounds at `level`: its last stage was not
-    /// recorded, or the recording lacks a body the level includes (it was recorded at a lower level,
-    /// or kube-apiserver truncated it when it was recorded).
+    /// recorded, CloudWatch cut the recorded event (its bodies and annotations are gone), or the
+    /// recording lacks a body the level includes (it was recorded at a lower level, or
+    /// kube-apiserver truncated it when it was recorded).
     ///
     /// Which requests carry bodies (upstream `pkg/endpoints/handlers`): create, update and patch
     /// always log a request body, delete and deletecollection when the client sent options; every
@@ -46,7 +47,7 @@ enum RequestReplay {
     /// long-running ones (watch, exec, attach, port-forward, proxy, log), whose responses are streams.
     static func isLowerBound(_ request: GroupedRequest, at level: Level) -> Bool {
         guard level != .none else { return false }
-        if !request.isComplete { return true }
+        if !request.isComplete || request.final.origin.wasCut { return true }
         let event = request.final.event
         let attributes = request.final.facts.attributes
         let recorded = event.wasTruncatedWhenRecorded ? .metadata : event.recordedLevel

@@ -1,4 +1,10 @@
+import AuditPolicy
+
 /// Groups the recorded stages of each request by auditID, holding only requests still in flight.
+///
+/// A request is its auditID together with its verb, requestURI and user: two different requests
+/// that share an auditID (tools that copy or make up events do this) are replayed apart, and the
+/// reuse is reported (`collisions`).
 ///
 /// A request is replayed as soon as its last stage arrives (ResponseComplete, Panic, or the
 /// single event of a failed authentication). Its earlier stages (RequestReceived,
@@ -34,23 +40,31 @@ struct RequestWindow {
     private var heldBytes = 0
     private var recent: RecentAuditIDs
 
+    private var owners: AuditIDOwners
+    private let shownCollisions: Int
+
     /// Copies ignored because their stage was already read or their request already replayed.
     private(set) var duplicates = 0
+    /// Requests that reuse the auditID of an earlier, different request.
+    private(set) var collisions = NotedEvents()
 
-    init(limits: Limits) {
+    /// A window within `limits`, listing up to `shownCollisions` auditID collisions.
+    init(limits: Limits, shownCollisions: Int = 10) {
         self.limits = limits
+        self.shownCollisions = shownCollisions
         recent = RecentAuditIDs(capacity: limits.rememberedRequests)
+        owners = AuditIDOwners(capacity: limits.rememberedRequests)
     }
 
     /// Adds one recorded copy; `replay` receives every request this completes or evicts.
     mutating func add(_ copy: RecordedCopy, replay: (GroupedRequest) throws -> Void) rethrows {
-        let hash = copy.auditIDHash
+        let hash = copy.requestHash
         let isLast = copy.event.isFinalStage || copy.event.isFailedAuthentication
         var collided = false
         if var entry = waiting[hash] {
             let first = entry.received ?? entry.started
-            if let first, !first.hasSameAuditID(as: copy) {
-                // Two auditIDs with one hash: replay the waiting request first.
+            if let first, !first.isSameRequest(as: copy) {
+                // Two requests with one hash: replay the waiting request first.
                 try evict(hash, replay: replay)
                 collided = true
             } else if isLast {
@@ -80,6 +94,7 @@ struct RequestWindow {
             duplicates += 1
             return
         }
+        noteOwner(of: copy)
         if isLast {
             recent.insert(hash)
             try replay(GroupedRequest(final: copy, isComplete: true))
@@ -95,6 +110,17 @@ struct RequestWindow {
         heldBytes += size
         compactOrderIfNeeded()
         try enforceLimits(replay: replay)
+    }
+
+    /// Notes a new request as the latest user of its auditID, counting a collision when an
+    /// earlier, different request used it.
+    private mutating func noteOwner(of copy: RecordedCopy) {
+        let owner = AuditIDOwners.Owner(requestHash: copy.requestHash, file: copy.facts.source, line: copy.facts.line)
+        guard let previous = owners.claim(copy.auditIDHash, by: owner) else { return }
+        collisions.note(NotedEvent(
+            file: copy.facts.source, line: copy.facts.line, auditID: GoJSONString.decodeString(copy.slice(copy.event.auditID)),
+            detail: "\(RequestReplay.summary(of: copy)), replayed apart from the request of \(previous.file):\(previous.line)"
+        ), limit: shownCollisions)
     }
 
     /// Replays every request still waiting, oldest first (at the end of the input).

@@ -1,8 +1,9 @@
 import AuditPolicy
 
 /// Streams the elements of a JSON array inside one or more top-level documents:
-/// `items` of an audit `EventList` (or a bare array of events), or `events` of the
-/// output of `aws logs filter-log-events` / `get-log-events`.
+/// `items` of an audit `EventList` (or a bare array of events), `events` of the
+/// output of `aws logs filter-log-events` / `get-log-events`, `Records` of a CloudTrail
+/// log file, or `Events` of `aws cloudtrail lookup-events`.
 ///
 /// Only the document's outer structure is parsed; each element is delimited by
 /// string-aware bracket matching and handed on whole, so memory stays bounded by the
@@ -19,11 +20,27 @@ final class ContainerDocumentBatcher: EventBatcher {
         case eventList
         /// `{"events":[{"message":"<escaped event>",...},...],...}`: each message, unescaped, is an event.
         case cloudWatchJSON
+        /// `{"Records":[EVENT,...]}`: a CloudTrail log file as delivered to S3; each element is a CloudTrail event.
+        case cloudTrailRecords
+        /// `{"Events":[{"CloudTrailEvent":"<escaped event>",...},...]}`: what `aws cloudtrail
+        /// lookup-events` prints; each `CloudTrailEvent`, unescaped, is a CloudTrail event.
+        case cloudTrailLookup
 
         var containerKey: StaticString {
             switch self {
             case .eventList: "items"
             case .cloudWatchJSON: "events"
+            case .cloudTrailRecords: "Records"
+            case .cloudTrailLookup: "Events"
+            }
+        }
+
+        /// The member of each element whose string value is the event, when the event is wrapped.
+        var wrappedEventKey: StaticString? {
+            switch self {
+            case .eventList, .cloudTrailRecords: nil
+            case .cloudWatchJSON: "message"
+            case .cloudTrailLookup: "CloudTrailEvent"
             }
         }
 
@@ -31,6 +48,8 @@ final class ContainerDocumentBatcher: EventBatcher {
             switch self {
             case .eventList: "EventList document"
             case .cloudWatchJSON: "CloudWatch Logs JSON document"
+            case .cloudTrailRecords: "CloudTrail log file"
+            case .cloudTrailLookup: "CloudTrail lookup-events document"
             }
         }
     }
@@ -223,7 +242,7 @@ final class ContainerDocumentBatcher: EventBatcher {
 
     /// Appends the event held by the array element at `element` (which starts at `window.start`).
     private func extract(_ bytes: UnsafeRawBufferPointer, _ element: Range<Int>, into storage: inout [UInt8], _ records: inout [EventRecord]) throws(InputError) {
-        if case .cloudWatchJSON = layout, let message = Self.messageString(bytes, in: element) {
+        if let key = layout.wrappedEventKey, let message = Self.stringMember(key, bytes, in: element) {
             let line = window.line(at: message.lowerBound)
             let recordStart = storage.count
             do {
@@ -235,16 +254,16 @@ final class ContainerDocumentBatcher: EventBatcher {
             records.append(EventRecord(range: recordStart..<storage.count, line: line))
             return
         }
-        // An audit event of an EventList, or a CloudWatch entry without a string
-        // message: passed on as it is, so that the replay reports it if it is not an event.
+        // An event of an EventList or CloudTrail log file, or a wrapper without its string
+        // member: passed on as it is, so that the reader's consumer reports it if it is not an event.
         let recordStart = storage.count
         storage.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[element]))
         records.append(EventRecord(range: recordStart..<storage.count, line: window.line))
     }
 
-    /// The range (quotes included) of the string value of the `message` member of the
+    /// The range (quotes included) of the string value of the member `key` of the
     /// object at `element`, or `nil`.
-    private static func messageString(_ bytes: UnsafeRawBufferPointer, in element: Range<Int>) -> Range<Int>? {
+    private static func stringMember(_ key: StaticString, _ bytes: UnsafeRawBufferPointer, in element: Range<Int>) -> Range<Int>? {
         let object = UnsafeRawBufferPointer(rebasing: bytes[..<element.upperBound])
         guard object[element.lowerBound] == UInt8(ascii: "{") else { return nil }
         var index = element.lowerBound + 1
@@ -257,7 +276,7 @@ final class ContainerDocumentBatcher: EventBatcher {
             guard colon < object.count, object[colon] == UInt8(ascii: ":") else { return nil }
             let valueStart = JSONScan.skipWhitespace(object, from: colon + 1)
             guard case .complete(let valueEnd) = JSONScan.valueEnd(object, from: valueStart, atEndOfInput: true) else { return nil }
-            if JSONScan.bytes(object, in: (index + 1)..<(keyEnd - 1), equal: "message") {
+            if JSONScan.bytes(object, in: (index + 1)..<(keyEnd - 1), equal: key) {
                 return object[valueStart] == UInt8(ascii: "\"") ? valueStart..<valueEnd : nil
             }
             index = valueEnd

@@ -27,28 +27,12 @@ extension InputFormat {
 
     /// The format told by the top-level members of the object at `openingBrace`.
     private static func detectObject(_ prefix: UnsafeRawBufferPointer, openingBrace: Int) -> InputFormat {
-        var index = openingBrace + 1
-        while true {
-            index = JSONScan.skipWhitespace(prefix, from: index, commas: true)
-            guard index < prefix.count, prefix[index] == UInt8(ascii: "\""),
-                  let keyEnd = JSONScan.stringEnd(prefix, openingQuote: index)
-            else { return .jsonLines }
-            let colon = JSONScan.skipWhitespace(prefix, from: keyEnd)
-            guard colon < prefix.count, prefix[colon] == UInt8(ascii: ":") else { return .jsonLines }
-            let valueStart = JSONScan.skipWhitespace(prefix, from: colon + 1)
-            guard valueStart < prefix.count,
-                  case .complete(let valueEnd) = JSONScan.valueEnd(prefix, from: valueStart, atEndOfInput: false)
-            else {
-                // The value runs past the prefix: only an array start can still decide.
-                return arrayMemberFormat(prefix, key: (index + 1)..<(keyEnd - 1), valueStart: valueStart) ?? .jsonLines
-            }
-            let key = (index + 1)..<(keyEnd - 1)
-            if JSONScan.bytes(prefix, in: key, equal: "kind") {
+        JSONScan.firstDecision(inObjectAt: openingBrace, of: prefix) { key, valueStart, valueEnd in
+            if let valueEnd, JSONScan.bytes(prefix, in: key, equal: "kind") {
                 return JSONScan.bytes(prefix, in: valueStart..<valueEnd, equal: "\"EventList\"") ? .eventList : .jsonLines
             }
-            if let format = arrayMemberFormat(prefix, key: key, valueStart: valueStart) { return format }
-            index = valueEnd
-        }
+            return arrayMemberFormat(prefix, key: key, valueStart: valueStart)
+        } ?? .jsonLines
     }
 
     /// `.eventList` for an `items` array, `.cloudWatchJSON` for an `events` array.

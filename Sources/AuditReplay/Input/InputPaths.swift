@@ -74,6 +74,20 @@ public enum InputPaths {
         return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// The combined size of `files` (as `expand` returns them), or `nil` when one is standard
+    /// input or not a regular file, whose size is not known before it is read.
+    static func totalSize(of files: [String]) -> Int? {
+        var total = 0
+        for path in files {
+            var status = stat()
+            guard path != standardInput, stat(path, &status) == 0, fileType(status) == S_IFREG else { return nil }
+            let (sum, overflow) = total.addingReportingOverflow(Int(status.st_size))
+            if overflow { return nil }
+            total = sum
+        }
+        return total
+    }
+
     private static func fileType(_ status: stat) -> mode_t {
         status.st_mode & S_IFMT
     }

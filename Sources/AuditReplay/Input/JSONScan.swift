@@ -128,3 +128,32 @@ enum JSONScan {
         return count
     }
 }
+
+extension JSONScan {
+    /// Walks the top-level members of the object whose `{` is at `openingBrace` in `prefix`
+    /// (the first bytes of an input), and returns the first answer `decide` gives for a
+    /// member: its key (without quotes), where its value starts, and where the value ends, or
+    /// `nil` when the value runs past the prefix (the walk ends with that member). `nil` when
+    /// no member decides or the object's structure is not understood.
+    static func firstDecision<Answer>(
+        inObjectAt openingBrace: Int, of prefix: UnsafeRawBufferPointer,
+        _ decide: (_ key: Range<Int>, _ valueStart: Int, _ valueEnd: Int?) -> Answer?
+    ) -> Answer? {
+        var index = openingBrace + 1
+        while true {
+            index = skipWhitespace(prefix, from: index, commas: true)
+            guard index < prefix.count, prefix[index] == UInt8(ascii: "\""),
+                  let keyEnd = stringEnd(prefix, openingQuote: index)
+            else { return nil }
+            let colon = skipWhitespace(prefix, from: keyEnd)
+            guard colon < prefix.count, prefix[colon] == UInt8(ascii: ":") else { return nil }
+            let valueStart = skipWhitespace(prefix, from: colon + 1)
+            let key = (index + 1)..<(keyEnd - 1)
+            guard valueStart < prefix.count,
+                  case .complete(let valueEnd) = valueEnd(prefix, from: valueStart, atEndOfInput: false)
+            else { return decide(key, valueStart, nil) }
+            if let answer = decide(key, valueStart, valueEnd) { return answer }
+            index = valueEnd
+        }
+    }
+}

@@ -17,7 +17,7 @@ public struct RecordingReader {
     /// for bytes in memory, the one source name.
     public let files: [String]
     private let memoryInput: (bytes: [UInt8], name: String)?
-    private let format: InputFormat
+    private let content: RecordingContent
     private let batchBytes: Int
     private let maxEventBytes: Int
     /// The inputs opened so far, in order, as batches name them (an input that holds no
@@ -25,15 +25,29 @@ public struct RecordingReader {
     public private(set) var inputs: [String] = []
     private var nextFileIndex = 0
     private var current: (any EventBatcher)?
+    private let tally = CountingByteSource.Tally()
+    private let totalBytes: Int?
+
+    /// Called after each batch with the bytes read so far, on the thread that calls `next()`.
+    /// The library draws nothing: a command line can show it, a service can log it.
+    public var progress: ((ReadProgress) -> Void)?
 
     /// Prepares to read `paths` (files, directories, or `-`). Fails at once when a path
     /// does not exist, a directory cannot be listed, or the paths hold no file at all.
     public init(paths: [String], format: InputFormat = .auto, batchBytes: Int = 4 << 20,
                 maxEventBytes: Int = InputEventLimit.defaultBytes) throws(InputError) {
+        try self.init(paths: paths, content: .auditEvents(format), batchBytes: batchBytes, maxEventBytes: maxEventBytes)
+    }
+
+    /// Prepares to read `paths` holding `content` (audit events, or CloudTrail events); fails
+    /// as `init(paths:format:batchBytes:maxEventBytes:)` does.
+    public init(paths: [String], content: RecordingContent, batchBytes: Int = 4 << 20,
+                maxEventBytes: Int = InputEventLimit.defaultBytes) throws(InputError) {
         files = try InputPaths.expand(paths)
         guard !files.isEmpty else { throw InputError(file: paths.joined(separator: ", "), reason: "no files to read") }
+        totalBytes = InputPaths.totalSize(of: files)
         memoryInput = nil
-        self.format = format
+        self.content = content
         self.batchBytes = batchBytes
         self.maxEventBytes = maxEventBytes
     }
@@ -43,8 +57,9 @@ public struct RecordingReader {
     public init(bytes: [UInt8], source: String, format: InputFormat = .auto, batchBytes: Int = 4 << 20,
                 maxEventBytes: Int = InputEventLimit.defaultBytes) {
         files = [source]
+        totalBytes = bytes.count
         memoryInput = (bytes, source)
-        self.format = format
+        content = .auditEvents(format)
         self.batchBytes = batchBytes
         self.maxEventBytes = maxEventBytes
     }
@@ -53,7 +68,10 @@ public struct RecordingReader {
     public mutating func next() throws(InputError) -> EventBatch? {
         while true {
             if let batcher = current {
-                if let batch = try batcher.nextBatch() { return batch }
+                if let batch = try batcher.nextBatch() {
+                    progress?(ReadProgress(bytesRead: tally.bytes, totalBytes: totalBytes))
+                    return batch
+                }
                 current = nil
             }
             guard nextFileIndex < files.count else { return nil }
@@ -67,7 +85,8 @@ public struct RecordingReader {
             }
             nextFileIndex += 1
             inputs.append(source.name)
-            current = try InputOpener.batcher(for: source, format: format, batchBytes: batchBytes, maxEventBytes: maxEventBytes)
+            current = try InputOpener.batcher(for: CountingByteSource(source, tally: tally), content: content, batchBytes: batchBytes,
+                                              maxEventBytes: maxEventBytes)
         }
     }
 }

@@ -7,7 +7,8 @@ public struct ReplayReport: Codable, Sendable, Hashable {
     public var inputs: [String]
     /// Events read, malformed lines excluded.
     public var rawEvents: Int
-    /// Requests replayed: events grouped by auditID.
+    /// Requests replayed: events grouped by auditID (and verb, requestURI and user, so that two
+    /// requests sharing an auditID stay apart; see `RecordingRepairs.auditIDCollisions`).
     public var requests: Int
     /// Requests whose last stage (ResponseComplete, Panic) was not recorded, replayed from the
     /// latest stage that was; their sizes are lower bounds.
@@ -20,14 +21,20 @@ public struct ReplayReport: Codable, Sendable, Hashable {
     public var reencodedEvents: Int
     /// Lines that are not audit events.
     public var malformed: MalformedLines
+    /// What the recording lacked and how the replay made up for it.
+    public var repairs: RecordingRepairs
     /// The limits events were measured against.
     public var limits: SizeLimits
     /// One entry per replayed policy, in the order given.
     public var policies: [PolicyReplay]
+    /// With `ReplayOptions.holdsOpenRequests`: the requests not replayed because their other stages
+    /// may be in other shards; absent otherwise.
+    public var openRequests: OpenRequests?
 
     public init(
         inputs: [String], rawEvents: Int, requests: Int, incompleteRequests: Int, duplicateEvents: Int,
-        reencodedEvents: Int, malformed: MalformedLines, limits: SizeLimits, policies: [PolicyReplay]
+        reencodedEvents: Int, malformed: MalformedLines, repairs: RecordingRepairs = RecordingRepairs(), limits: SizeLimits,
+        policies: [PolicyReplay]
     ) {
         self.inputs = inputs
         self.rawEvents = rawEvents
@@ -36,6 +43,7 @@ public struct ReplayReport: Codable, Sendable, Hashable {
         self.duplicateEvents = duplicateEvents
         self.reencodedEvents = reencodedEvents
         self.malformed = malformed
+        self.repairs = repairs
         self.limits = limits
         self.policies = policies
     }

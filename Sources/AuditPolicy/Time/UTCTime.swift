@@ -1,5 +1,3 @@
-import AuditPolicy
-
 /// Times in microseconds since the Unix epoch, written as RFC 3339 in UTC, without Foundation's
 /// calendars (`CivilDate`).
 public enum UTCTime {
