@@ -38,10 +38,10 @@ let package = Package(
         .target(name: "AuditReplay", dependencies: ["AuditPolicy", "CZlib"]),
         // Fake recordings: a deterministic generator of EKS audit traffic, and the bundled sample built from it.
         .target(name: "AuditCorpus", dependencies: ["AuditPolicy", "CZlib"]),
-        // Exact reasoning over every possible request: classes, shadowing, diff, coverage, policy tests.
-        .target(name: "AuditAnalysis", dependencies: ["AuditPolicy"]),
+        // Exact reasoning over every possible request: classes, shadowing, diff (and what it changes in a recorded corpus), coverage, policy tests, and their reports.
+        .target(name: "AuditAnalysis", dependencies: ["AuditPolicy", "AuditReplay"]),
         // Lint checks (one file each, with ID, documentation and examples), configuration, suppressions, output formats.
-        .target(name: "AuditLint", dependencies: ["AuditPolicy", "AuditAnalysis"]),
+        .target(name: "AuditLint", dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis"]),
         // CloudWatch volume and cost from replays: prices, breakdowns, what-if, suggestions, merge, HTML report.
         .target(name: "AuditEstimate", dependencies: ["AuditReplay", "AuditAnalysis"]),
         // AWS CloudTrail: EKS logging gaps, access changes and node instance lifetimes, compared with audit recordings.

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// The text of a progress line: `reading 12.0 MiB of 40.0 MiB (30%), 6.0 MiB/s, 5s to go`.
 public enum ProgressText {
     /// The line for `done` bytes of `total` (unknown when `nil`) after `elapsed` seconds. The rate

@@ -40,68 +40,11 @@ struct CheckCommand: ParsableCommand {
         let results = try inputs.map { try $0.read(options: options) }
         switch format {
         case .text:
-            let renderer = DiagnosticRenderer(showCodes: false, showSnippets: !noSnippets, emphasis: colors.emphasis)
-            for result in results {
-                for diagnostic in result.diagnostics { try Console.writeLine(renderer.render(diagnostic, source: result.source)) }
-                let name = TerminalEscaping.escaped(result.source.name)
-                try Console.writeLine(result.isAccepted ? "\(name): accepted by kube-apiserver \(version)" : "\(name): refused by kube-apiserver \(version)")
-            }
+            let text = PolicyCheckText(version: version, showSnippets: !noSnippets, emphasis: colors.emphasis)
+            for result in results { try text.write(result, to: Console.writeLine) }
         case .json:
-            try Console.writeLine(JSONOutput.string(CheckReport(results: results, version: version)))
+            try Console.writeLine(ReportJSON.string(PolicyCheckJSON(results: results, version: version)))
         }
         if results.contains(where: { !$0.isAccepted }) { throw ExitCode(1) }
-    }
-}
-
-/// `check --format json`: one entry per file.
-struct CheckReport: Encodable {
-    struct File: Encodable {
-        var file: String
-        var accepted: Bool
-        /// The error kube-apiserver prints, or null.
-        var apiServerError: String?
-        var diagnostics: [DiagnosticJSON]
-
-        func encode(to encoder: Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(file, forKey: .file)
-            try container.encode(accepted, forKey: .accepted)
-            try container.encode(apiServerError, forKey: .apiServerError)  // null when accepted
-            try container.encode(diagnostics, forKey: .diagnostics)
-        }
-
-        enum CodingKeys: String, CodingKey { case file, accepted, apiServerError, diagnostics }
-    }
-
-    var kubernetesVersion: String
-    var files: [File]
-
-    init(results: [LoadedPolicy], version: KubernetesVersion) {
-        kubernetesVersion = version.description
-        files = results.map {
-            File(file: $0.source.name, accepted: $0.isAccepted, apiServerError: $0.apiServerError,
-                 diagnostics: $0.diagnostics.map(DiagnosticJSON.init))
-        }
-    }
-}
-
-/// A diagnostic in JSON output.
-struct DiagnosticJSON: Encodable {
-    var severity: String
-    var code: String?
-    var message: String
-    var line: Int?
-    var column: Int?
-    var notes: [String]
-    var help: String?
-
-    init(_ diagnostic: Diagnostic) {
-        severity = diagnostic.severity.rawValue
-        code = diagnostic.code
-        message = diagnostic.message
-        line = diagnostic.location?.line
-        column = diagnostic.location?.column
-        notes = diagnostic.notes
-        help = diagnostic.help
     }
 }

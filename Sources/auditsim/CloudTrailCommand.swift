@@ -1,5 +1,6 @@
 import ArgumentParser
 import AuditCloudTrail
+import AuditPolicy
 import AuditReplay
 
 /// `auditsim cloudtrail`: what CloudTrail shows that an audit policy cannot — when audit
@@ -59,7 +60,7 @@ struct CloudTrailCommand: ParsableCommand {
         let report = try CloudTrailAnalysis.run(trailPaths: files, auditPaths: audit, clusterName: cluster, maxEventBytes: maxInputEventSize.bytes)
         switch format {
         case .text: try Console.write(CloudTrailText.render(report))
-        case .json: try Console.writeLine(JSONOutput.string(report))
+        case .json: try Console.writeLine(ReportJSON.string(report))
         }
         if failOnFindings, !report.findings.isEmpty { throw ExitCode(1) }
     }

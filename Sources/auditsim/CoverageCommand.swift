@@ -25,18 +25,13 @@ struct CoverageCommand: ParsableCommand {
         """
     )
 
-    /// Which sections to print.
-    enum Section: String, ExpressibleByArgument, CaseIterable {
-        case map, checklist, queries
-    }
-
     @OptionGroup var policyOptions: PolicyOptions
 
     @Option(name: .long, help: "Output format: text, json or markdown.")
     var format: AnalysisFormat = .text
 
     @Option(name: .long, help: "Print only this section: map, checklist or queries.")
-    var only: Section?
+    var only: CoverageSection?
 
     @Flag(name: .long, help: "Exit with 1 when a checklist row or query falls short or a sensitive body is logged.")
     var failOnGap = false
@@ -45,15 +40,17 @@ struct CoverageCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let policy = try AnalysisPolicy.load(policyOptions.policy ?? "eks", version: policyOptions.kubernetesVersion.version, acceptDeprecated: policyOptions.acceptDeprecated)
+        let policy = try AnalysisPolicy.load(policyOptions.policy, version: policyOptions.kubernetesVersion.version, acceptDeprecated: policyOptions.acceptDeprecated)
         let report = CoverageReport(policy: policy.compiled)
-        let rendering = CoverageRendering(report: report, policy: policy, sections: only.map { [$0] } ?? Section.allCases)
+        let rendering = CoverageRendering(report: report, policy: policy, sections: only.map { [$0] } ?? CoverageSection.allCases)
         switch format {
         case .text: try Console.write(rendering.text)
         case .markdown: try Console.write(rendering.markdown)
-        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
+        case .json: try Console.writeLine(ReportJSON.string(rendering.json))
         }
         let shortfall = report.checklist.contains { !$0.result.isOK && (strict || !$0.isAdvisory) } || report.queries.contains { !$0.result.isOK }
         if failOnGap, shortfall { throw ExitCode(1) }
     }
 }
+
+extension CoverageSection: ExpressibleByArgument {}

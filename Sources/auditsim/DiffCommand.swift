@@ -58,15 +58,17 @@ struct DiffCommand: ParsableCommand {
         let newPolicy = try AnalysisPolicy.load(new, version: version, acceptDeprecated: acceptDeprecated)
         let diff = PolicyDiff(old: oldPolicy.compiled, new: newPolicy.compiled)
         let regressions = diff.regressions()
-        var tally: DiffCorpusTally?
+        var counts: DiffCorpusCounts?
         if !corpus.isEmpty {
-            tally = try DiffCorpusTally.run(diff: diff, paths: corpus, progress: progress)
+            let (reader, line) = progress.showing(try RecordingReader(paths: corpus))
+            defer { line?.finish() }
+            counts = try DiffCorpusTally.run(diff: diff, reader: reader)
         }
-        let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: tally, strict: strict)
+        let rendering = DiffRendering(diff: diff, regressions: regressions, old: oldPolicy, new: newPolicy, corpus: counts, strict: strict)
         switch format {
         case .text: try Console.write(rendering.text)
         case .markdown: try Console.write(rendering.markdown)
-        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
+        case .json: try Console.writeLine(ReportJSON.string(rendering.json))
         }
         if failOnRegression, regressions.contains(where: { $0.gates(strict: strict) }) { throw ExitCode(1) }
     }

@@ -138,7 +138,7 @@ struct EstimateCommand: ParsableCommand {
         }
         switch format {
         case .text: try Console.write(EstimateText.render(report))
-        case .json: try Console.writeLine(JSONOutput.string(report))
+        case .json: try Console.writeLine(ReportJSON.string(report))
         case .csv: try Console.write(EstimateCSV.render(report))
         }
     }

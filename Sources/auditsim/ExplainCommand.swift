@@ -104,8 +104,8 @@ struct ExplainCommand: ParsableCommand {
         let request = try buildRequest(version: policy.kubernetesVersion)
         let explanation = Explanation(policy: policy, request: request, outcome: panic ? .panicked : .completed)
         switch format {
-        case .text: try Console.writeLine(ExplainRendering.text(explanation, policy: policy, loaded: loaded, emphasis: colors.emphasis))
-        case .json: try Console.writeLine(JSONOutput.string(ExplainRendering.JSONReport(explanation, policy: policy, loaded: loaded)))
+        case .text: try Console.writeLine(ExplanationText.render(explanation, policy: policy, loaded: loaded, emphasis: colors.emphasis))
+        case .json: try Console.writeLine(ReportJSON.string(ExplanationJSON(explanation, policy: policy, loaded: loaded)))
         }
     }
 

@@ -123,15 +123,15 @@ struct LintCommand: ParsableCommand {
         if let writeBaseline {
             let protected = ProtectedInputs(paths: policies + [config].compactMap { $0 } + corpus)
             let file = try OutputChannel.file(writeBaseline, protecting: protected)
-            try file.write(JSONOutput.string(Baseline(results)) + "\n")
+            try file.write(ReportJSON.string(Baseline(results)) + "\n")
             try file.finish()
         }
         let comparison = accepted.map { BaselineComparison(results, baseline: $0) }
         var reported = comparison?.results ?? results.map(\.result)
         if !verbose { reported = reported.map { $0.cappingNotes(at: NoteLimit.standard) } }
         let root = sarifRoot ?? RepositoryRoot.find() ?? FileManager.default.currentDirectoryPath
-        try LintRendering.write(reported, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root,
-                                emphasis: colors.emphasis) {
+        try LintOutput.write(reported, format: format, failOn: failOn.severity, showSnippets: !noSnippets, root: root,
+                             toolVersion: AuditSimVersion.current, emphasis: colors.emphasis) {
             try Console.write($0)
         }
         if let comparison {
@@ -146,12 +146,9 @@ struct LintCommand: ParsableCommand {
     }
 }
 
-extension Platform: ExpressibleByArgument {}
+extension LintOutputFormat: ExpressibleByArgument {}
 
-/// `--format` of `auditsim lint`.
-enum LintOutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, concise, json, sarif, github
-}
+extension Platform: ExpressibleByArgument {}
 
 /// `--fail-on`: the least severe finding that fails the command, or none.
 enum FailThreshold: String, ExpressibleByArgument, CaseIterable {

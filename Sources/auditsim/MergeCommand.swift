@@ -1,5 +1,7 @@
 import ArgumentParser
 import AuditEstimate
+import AuditPolicy
+import AuditReplay
 import AuditSimIO
 import Foundation
 
@@ -55,8 +57,8 @@ struct MergeCommand: ParsableCommand {
             let summary = try merge.summary(completion: completion, finishing: !partial)
             try warnOverBound(summary.volume)
             switch format {
-            case .text: try Console.write(ReplayRendering(report: summary.report, shown: 10).text)
-            case .json: try Console.writeLine(JSONOutput.string(summary))
+            case .text: try Console.write(ReplayText(report: summary.report, shown: 10).text)
+            case .json: try Console.writeLine(ReportJSON.string(summary))
             }
             return
         }
@@ -69,7 +71,7 @@ struct MergeCommand: ParsableCommand {
         try warnOverBound(report.volume)
         switch format {
         case .text: try Console.write(EstimateText.render(report))
-        case .json: try Console.writeLine(JSONOutput.string(report))
+        case .json: try Console.writeLine(ReportJSON.string(report))
         }
     }
 

@@ -82,9 +82,9 @@ struct ReplayCommand: ParsableCommand {
         progressLine?.finish()
 
         if let summary {
-            try Console.writeLine(JSONOutput.string(summary))
+            try Console.writeLine(ReportJSON.string(summary))
         } else {
-            try Console.write(ReplayRendering(report: report, shown: show, emphasis: colors.emphasis).text)
+            try Console.write(ReplayText(report: report, shown: show, emphasis: colors.emphasis).text)
         }
         if failOnOversize && report.hasOversizeEvents { throw ExitCode(1) }
     }

@@ -59,7 +59,7 @@ struct RulesCommand: ParsableCommand {
             }
         case .json:
             struct Entry: Encodable { var id, name, severity, category, summary: String }
-            try Console.writeLine(JSONOutput.string(descriptions.map {
+            try Console.writeLine(ReportJSON.string(descriptions.map {
                 Entry(id: $0.id, name: $0.name, severity: $0.defaultSeverity.rawValue, category: $0.category.rawValue, summary: $0.summary)
             }))
         }

@@ -55,7 +55,7 @@ struct TestCommand: ParsableCommand {
         let rendering = PolicyTestRendering(results: results, suite: suite, policy: analysisPolicy)
         switch format {
         case .text: try Console.write(rendering.text)
-        case .json: try Console.writeLine(JSONOutput.string(rendering.json))
+        case .json: try Console.writeLine(ReportJSON.string(rendering.json))
         case .junit: try Console.write(rendering.junit)
         }
         if results.contains(where: { !$0.passed }) { throw ExitCode(1) }

@@ -45,10 +45,10 @@ struct ReplayReportTests {
         #expect(a.rules.map(\.line) == [5, 7, 12])
         #expect(a.defaultRequests == 1)
         #expect(a.events == 2)
-        #expect(a.stages.first { $0.stage == "RequestReceived" }?.events == 0)
+        #expect(a.stages.first { $0.stage == .requestReceived }?.events == 0)
         // The catch-all emits RequestReceived and ResponseComplete for all four requests.
         #expect(b.events == 8)
-        #expect(b.levels.first { $0.level == "RequestResponse" }?.requests == 4)
+        #expect(b.levels.first { $0.level == .requestResponse }?.requests == 4)
         #expect(b.bytes > a.bytes)
     }
 

@@ -68,7 +68,7 @@ struct TestReplay {
     var policy: PolicyReplay { report.policies[0] }
 
     /// Events of the first policy by stage name.
-    func events(at stage: Stage) -> Int { policy.stages.first { $0.stage == stage.rawValue }?.events ?? 0 }
+    func events(at stage: Stage) -> Int { policy.stages.first { $0.stage == stage }?.events ?? 0 }
 }
 
 /// The UTF-8 length of a string.

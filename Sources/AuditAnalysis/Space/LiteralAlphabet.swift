@@ -1,3 +1,5 @@
+import Foundation
+
 /// The atoms of one string-valued request attribute: every literal that a policy (or the
 /// checklist) mentions for it, and one more atom for "any other value".
 ///
@@ -10,15 +12,14 @@ struct LiteralAlphabet: Sendable {
     /// The literals; atom `i` (from 1) is `literals[i - 1]`. Sorted by bytes, so that the same
     /// policies always give the same atoms.
     let literals: [String]
-    private let atomsByBytes: [[UInt8]: Int]
+    private let atomsByBytes: [ByteKey: Int]
 
     init<S: Sequence>(_ values: S) where S.Element == String {
-        var unique: [[UInt8]: String] = [:]
-        for value in values { unique[Array(value.utf8)] = value }
-        let sorted = unique.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        literals = sorted.compactMap { unique[$0] }
-        var atoms: [[UInt8]: Int] = [:]
-        for (offset, bytes) in sorted.enumerated() { atoms[bytes] = offset + 1 }
+        var unique: [ByteKey: String] = [:]
+        for value in values { unique[ByteKey(value)] = value }
+        literals = unique.values.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var atoms: [ByteKey: Int] = [:]
+        for (offset, literal) in literals.enumerated() { atoms[ByteKey(literal)] = offset + 1 }
         atomsByBytes = atoms
     }
 
@@ -26,7 +27,7 @@ struct LiteralAlphabet: Sendable {
     var atomCount: Int { literals.count + 1 }
 
     /// The atom a value falls in.
-    func atom(of value: String) -> Int { atomsByBytes[Array(value.utf8)] ?? Self.otherAtom }
+    func atom(of value: String) -> Int { atomsByBytes[ByteKey(value)] ?? Self.otherAtom }
 
     /// The literal of an atom, or `nil` for the "other" atom.
     func literal(ofAtom atom: Int) -> String? {
@@ -42,5 +43,26 @@ struct LiteralAlphabet: Sendable {
         var counter = 1
         while isLiteral("\(stem)-\(counter)") { counter += 1 }
         return "\(stem)-\(counter)"
+    }
+}
+
+/// A string as a dictionary key compared and hashed by its UTF-8 bytes, as Go compares strings,
+/// without copying the bytes (a literal may be megabytes long).
+private struct ByteKey: Hashable {
+    let text: String
+
+    init(_ text: String) { self.text = text }
+
+    static func == (lhs: ByteKey, rhs: ByteKey) -> Bool {
+        guard lhs.text.utf8.count == rhs.text.utf8.count else { return false }
+        var left = lhs.text, right = rhs.text
+        return left.withUTF8 { a in
+            right.withUTF8 { b in a.baseAddress == b.baseAddress || a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var text = text
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }

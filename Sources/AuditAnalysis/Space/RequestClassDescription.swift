@@ -57,8 +57,8 @@ extension RequestSpace {
         let selected = Set(atoms)
         if selected == all { return "*" }
         let root = paths.atom(of: "")
-        guard selected.contains(root) else { return cover(selected).joined(separator: ", ") }
-        return "* except " + cover(all.subtracting(selected)).joined(separator: ", ")
+        guard selected.contains(root) else { return cover(selected).map(DisplayClipping.clipped).joined(separator: ", ") }
+        return "* except " + cover(all.subtracting(selected)).map(DisplayClipping.clipped).joined(separator: ", ")
     }
 
     /// Patterns covering exactly the atoms: whole subtrees as `p*`, single atoms otherwise.
@@ -141,7 +141,7 @@ enum ClassText {
         var text = objectPhrase(resources: d.resources, subresources: d.subresources)
         switch d.apiGroups {
         case .any: if text != "any resource" { text += " in any API group" }
-        case .only(let groups) where groups.count == 1: text = "\(groupName(groups[0])) " + text
+        case .only(let groups) where groups.count == 1: text = "\(DisplayClipping.clipped(groupName(groups[0]))) " + text
         case .only(let groups): text += " in API groups " + list(groups.map(groupName), conjunction: "or")
         case .except(let groups): text += " in any API group except " + list(groups.map(groupName), conjunction: "and")
         }
@@ -199,12 +199,12 @@ enum ClassText {
 
     static func quoteEmpty(_ value: String) -> String { value.isEmpty ? "\"\"" : value }
 
-    /// `a`, `a or b`, `a, b or c`; long lists are cut with a count.
+    /// `a`, `a or b`, `a, b or c`; long lists are cut with a count, long values clipped.
     static func list(_ values: [String], conjunction: String) -> String {
-        var shown = values
+        var shown = values.prefix(maxListed).map(DisplayClipping.clipped)
         var suffix = ""
         if values.count > maxListed {
-            shown = Array(values.prefix(maxListed - 1))
+            shown = Array(shown.prefix(maxListed - 1))
             suffix = " \(conjunction) \(values.count - shown.count) more"
             return shown.joined(separator: ", ") + suffix
         }

@@ -202,7 +202,7 @@ private struct PolicyTallies {
         var stageTable = BreakdownTable()
         for (index, stage) in Stage.allCases.enumerated() where !stages[index].isEmpty { stageTable.add(stage.rawValue, stages[index]) }
         let levelVolumes = Level.allCases.enumerated().map { index, level in
-            LevelVolume(level: level, requests: replayed?.levels.first { $0.level == level.rawValue }?.requests ?? 0, tally: levels[index])
+            LevelVolume(level: level, requests: replayed?.levels.first { $0.level == level }?.requests ?? 0, tally: levels[index])
         }
         let ruleVolumes = rules.enumerated().map { index, tally in
             let rule = compiledRules[index]

@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// Decimal numbers as text without Foundation's locale-dependent formatters.
 public enum DecimalText {
     /// `value` with `fractionDigits` decimals (rounded half away from zero), without an exponent;
@@ -11,24 +13,12 @@ public enum DecimalText {
         let units = UInt64(scaled)
         let divisor = UInt64(scale)
         var integer = String(units / divisor)
-        if grouping { integer = group(integer) }
+        if grouping { integer = DigitGrouping.grouped(integer) }
         var fraction = fractionDigits > 0 ? String(units % divisor) : ""
         if fractionDigits > 0 { fraction = String(repeating: "0", count: fractionDigits - fraction.count) + fraction }
         if trimZeros { while fraction.hasSuffix("0") { fraction.removeLast() } }
         let sign = value < 0 && units != 0 ? "-" : ""
         return sign + integer + (fraction.isEmpty ? "" : "." + fraction)
-    }
-
-    /// `1234567` as `1,234,567`.
-    public static func group(_ digits: String) -> String {
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(digits[start..<end], at: 0)
-            end = start
-        }
-        return groups.joined(separator: ",")
     }
 
     private static func pow10(_ exponent: Int) -> Double {

@@ -54,9 +54,9 @@ public struct ReplaySummary: Codable, Sendable, Hashable {
             let offenders = examples.flatMap { $0.policies.indices.contains(index) ? $0.policies[index].oversize.offenders : [] }
             return PolicyReplay(
                 policy: policy.policy, events: policy.total.events, bytes: policy.total.bytes,
-                stages: Stage.allCases.map { StageTally(stage: $0.rawValue, events: policy.stages.tallies[$0.rawValue]?.events ?? 0, bytes: policy.stages.tallies[$0.rawValue]?.bytes ?? 0) },
-                levels: policy.levels.map { LevelTally(level: $0.level.rawValue, requests: $0.requests, events: $0.tally.events, bytes: $0.tally.bytes) },
-                rules: policy.rules.map { RuleTally(index: $0.index, line: $0.line, level: $0.level.rawValue, requests: $0.requests, events: $0.tally.events, bytes: $0.tally.bytes) },
+                stages: Stage.allCases.map { StageTally(stage: $0, events: policy.stages.tallies[$0.rawValue]?.events ?? 0, bytes: policy.stages.tallies[$0.rawValue]?.bytes ?? 0) },
+                levels: policy.levels.map { LevelTally(level: $0.level, requests: $0.requests, events: $0.tally.events, bytes: $0.tally.bytes) },
+                rules: policy.rules.map { RuleTally(index: $0.index, line: $0.line, level: $0.level, requests: $0.requests, events: $0.tally.events, bytes: $0.tally.bytes) },
                 defaultRequests: policy.defaultRequests,
                 lowerBound: Tally(requests: policy.lowerBound.requests, events: policy.lowerBound.tally.events, bytes: policy.lowerBound.tally.bytes),
                 oversize: OversizeSummary(events: policy.oversize.events, arriveCut: policy.oversize.arriveCut,

@@ -6,7 +6,14 @@ extension String {
     /// Byte-wise equality, as Go's `==` on strings.
     @inlinable
     func bytesEqual(_ other: String) -> Bool {
-        utf8.count == other.utf8.count && utf8.elementsEqual(other.utf8)
+        guard utf8.count == other.utf8.count else { return false }
+        // Copies of one string share their storage: equal without reading a (possibly
+        // megabytes long) literal byte by byte.
+        let shared = utf8.withContiguousStorageIfAvailable { mine in
+            other.utf8.withContiguousStorageIfAvailable { $0.baseAddress == mine.baseAddress }
+        }
+        if shared == true { return true }
+        return utf8.elementsEqual(other.utf8)
     }
 
     /// Byte-wise prefix test, as Go's `strings.HasPrefix`.

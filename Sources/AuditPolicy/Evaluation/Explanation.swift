@@ -61,6 +61,7 @@ extension RuleMismatch {
         }
     }
 
-    private func quote(_ text: String) -> String { "\"\(text)\"" }
+    /// A value in quotes; a very long one clipped (`DisplayClipping`).
+    private func quote(_ text: String) -> String { "\"\(DisplayClipping.clipped(text))\"" }
     private func list(_ items: [String]) -> String { "[" + items.map(quote).joined(separator: ", ") + "]" }
 }

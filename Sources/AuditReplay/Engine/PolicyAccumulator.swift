@@ -10,8 +10,8 @@ struct PolicyAccumulator {
 
     private var events = 0
     private var bytes = 0
-    private var stages: [StageTally] = Stage.allCases.map { StageTally(stage: $0.rawValue) }
-    private var levels: [LevelTally] = Level.allCases.map { LevelTally(level: $0.rawValue) }
+    private var stages: [StageTally] = Stage.allCases.map { StageTally(stage: $0) }
+    private var levels: [LevelTally] = Level.allCases.map { LevelTally(level: $0) }
     private var rules: [RuleTally]
     private var defaultRequests = 0
     private var lowerBound = Tally()
@@ -25,7 +25,7 @@ struct PolicyAccumulator {
         self.offenderLimit = offenderLimit
         builtInGroups = APICatalog.builtIn.groups(in: policy.kubernetesVersion)
         rules = policy.rules.enumerated().map { index, rule in
-            RuleTally(index: index, line: rule.location?.line, level: rule.level.rawValue)
+            RuleTally(index: index, line: rule.location?.line, level: rule.level)
         }
         truncation = limits.apiServerTruncateMaxEventSize.map { TruncationSummary(maxEventSize: $0) }
     }
@@ -124,8 +124,8 @@ struct PolicyAccumulator {
             file: final.facts.source,
             line: final.facts.line,
             auditID: GoJSONString.decodeString(final.slice(final.event.auditID)),
-            stage: stage.rawValue,
-            level: level.rawValue,
+            stage: stage,
+            level: level,
             request: RequestReplay.summary(of: final),
             size: size,
             sizeIsLowerBound: lowerBound,

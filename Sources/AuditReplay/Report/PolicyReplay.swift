@@ -1,3 +1,5 @@
+import AuditPolicy
+
 /// What kube-apiserver would emit for the replayed requests under one policy.
 public struct PolicyReplay: Codable, Sendable, Hashable {
     /// The policy's name: its file, or `<built-in eks>`.
@@ -55,12 +57,11 @@ public struct Tally: Codable, Sendable, Hashable {
 
 /// Events and bytes of one stage.
 public struct StageTally: Codable, Sendable, Hashable {
-    /// `RequestReceived`, `ResponseStarted`, `ResponseComplete` or `Panic`.
-    public var stage: String
+    public var stage: Stage
     public var events: Int
     public var bytes: Int
 
-    public init(stage: String, events: Int = 0, bytes: Int = 0) {
+    public init(stage: Stage, events: Int = 0, bytes: Int = 0) {
         self.stage = stage
         self.events = events
         self.bytes = bytes
@@ -69,13 +70,12 @@ public struct StageTally: Codable, Sendable, Hashable {
 
 /// Requests, events and bytes of one level.
 public struct LevelTally: Codable, Sendable, Hashable {
-    /// `None`, `Metadata`, `Request` or `RequestResponse`.
-    public var level: String
+    public var level: Level
     public var requests: Int
     public var events: Int
     public var bytes: Int
 
-    public init(level: String, requests: Int = 0, events: Int = 0, bytes: Int = 0) {
+    public init(level: Level, requests: Int = 0, events: Int = 0, bytes: Int = 0) {
         self.level = level
         self.requests = requests
         self.events = events
@@ -90,12 +90,12 @@ public struct RuleTally: Codable, Sendable, Hashable {
     /// The line where the rule starts in the policy file, when known.
     public var line: Int?
     /// The rule's level.
-    public var level: String
+    public var level: Level
     public var requests: Int
     public var events: Int
     public var bytes: Int
 
-    public init(index: Int, line: Int?, level: String, requests: Int = 0, events: Int = 0, bytes: Int = 0) {
+    public init(index: Int, line: Int?, level: Level, requests: Int = 0, events: Int = 0, bytes: Int = 0) {
         self.index = index
         self.line = line
         self.level = level
@@ -131,8 +131,8 @@ public struct Offender: Codable, Sendable, Hashable {
     public var file: String
     public var line: Int
     public var auditID: String
-    public var stage: String
-    public var level: String
+    public var stage: Stage
+    public var level: Level
     /// The request on one line (`RequestDescription.text`): `get secrets db -n default as alice (groups: ...)`.
     public var request: String
     /// The event's size as kube-apiserver's log backend writes it, without the newline.
@@ -154,7 +154,7 @@ public struct Offender: Codable, Sendable, Hashable {
     public var arrivesAsValidJSON: Bool
 
     public init(
-        file: String, line: Int, auditID: String, stage: String, level: String, request: String, size: Int,
+        file: String, line: Int, auditID: String, stage: Stage, level: Level, request: String, size: Int,
         sizeIsLowerBound: Bool, overCloudWatchMaxEventSize: Bool, apiServerAction: String?, sizeAfterAPIServerTruncation: Int?,
         arrivedBytes: Int, arrivesAsValidJSON: Bool
     ) {

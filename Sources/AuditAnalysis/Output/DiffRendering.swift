@@ -1,22 +1,33 @@
-import AuditAnalysis
 import AuditPolicy
 import Foundation
 
-/// Text, Markdown and JSON renderings of a `PolicyDiff`.
-struct DiffRendering {
+/// Text, Markdown and JSON renderings of a `PolicyDiff` (`auditsim diff`). Text and Markdown
+/// escape every line for a terminal.
+public struct DiffRendering: Sendable {
     let diff: PolicyDiff
     let regressions: [PolicyDiff.Regression]
     let old: AnalysisPolicy
     let new: AnalysisPolicy
     /// What each change affects in a recorded corpus, when one was given.
-    let corpus: DiffCorpusTally?
+    let corpus: DiffCorpusCounts?
     /// Whether advisory regressions (rows that depend on authorization) count as regressions.
-    var strict = false
+    let strict: Bool
 
     /// The regressions that fail the gate, and the advisory ones.
     private var gating: [PolicyDiff.Regression] { regressions.filter { $0.gates(strict: strict) } }
     private var advisory: [PolicyDiff.Regression] { regressions.filter { !$0.gates(strict: strict) } }
     private static let advisoryNote = "advisory: depends on what RBAC grants, which the policy cannot see (--strict counts it)"
+
+    /// The renderings of `diff` between `old` and `new`, its checklist `regressions` (advisory ones
+    /// gate only when `strict`), and what each change affects in a recorded corpus.
+    public init(diff: PolicyDiff, regressions: [PolicyDiff.Regression], old: AnalysisPolicy, new: AnalysisPolicy, corpus: DiffCorpusCounts?, strict: Bool = false) {
+        self.diff = diff
+        self.regressions = regressions
+        self.old = old
+        self.new = new
+        self.corpus = corpus
+        self.strict = strict
+    }
 
     private func bytesText(_ bytes: Int) -> String {
         if let perDay = corpus?.perDay(bytes) { return Self.size(perDay) + "/day" }
@@ -61,7 +72,8 @@ struct DiffRendering {
         return "\(word(before)) → \(word(after))"
     }
 
-    var text: String {
+    /// The text report.
+    public var text: String {
         var lines = ["\(old.name) → \(new.name) (kube-apiserver \(diff.new.kubernetesVersion))"]
         if diff.changes.isEmpty {
             lines.append("no request is logged differently")
@@ -95,7 +107,8 @@ struct DiffRendering {
         return lines.map(TerminalEscaping.escaped).joined(separator: "\n") + "\n"
     }
 
-    var markdown: String {
+    /// A Markdown report, for pull-request comments.
+    public var markdown: String {
         var lines = ["### Audit policy diff: `\(old.name)` → `\(new.name)`", ""]
         if diff.changes.isEmpty {
             lines.append("No request is logged differently.")
@@ -133,64 +146,65 @@ struct DiffRendering {
     }
 
     /// `diff --format json`.
-    struct JSONReport: Encodable {
-        struct Side: Encodable {
-            var level: String
-            var stages: [String]
-            var omitManagedFields: Bool?
-            var rule: Int?
-            var line: Int?
+    public struct JSONReport: Encodable, Sendable {
+        public struct Side: Encodable, Sendable {
+            public var level: Level
+            public var stages: [Stage]
+            public var omitManagedFields: Bool?
+            public var rule: Int?
+            public var line: Int?
         }
 
-        struct Corpus: Encodable {
-            var requests: Int
-            var oldBytes: Int
-            var newBytes: Int
-            var oldBytesPerDay: Double?
-            var newBytesPerDay: Double?
+        public struct Corpus: Encodable, Sendable {
+            public var requests: Int
+            public var oldBytes: Int
+            public var newBytes: Int
+            public var oldBytesPerDay: Double?
+            public var newBytesPerDay: Double?
         }
 
-        struct CorpusSummary: Encodable {
-            var requests: Int
-            var days: Double?
+        public struct CorpusSummary: Encodable, Sendable {
+            public var requests: Int
+            public var days: Double?
         }
 
-        struct Change: Encodable {
-            var requests: RequestClassDescription
-            var example: RequestAttributes
-            var old: Side
-            var new: Side
-            var stagesGained: [String]
-            var stagesLost: [String]
-            var corpus: Corpus?
+        public struct Change: Encodable, Sendable {
+            public var requests: RequestClassDescription
+            public var example: RequestAttributes
+            public var old: Side
+            public var new: Side
+            public var stagesGained: [Stage]
+            public var stagesLost: [Stage]
+            public var corpus: Corpus?
         }
 
-        struct Regression: Encodable {
-            var item: String
-            var title: String
-            var requests: RequestClassDescription
-            var example: RequestAttributes
-            var oldLevel: String
-            var newLevel: String
-            var neededLevel: String
-            var problem: String
-            var newRule: Int?
-            var newLine: Int?
+        public struct Regression: Encodable, Sendable {
+            public var item: String
+            public var title: String
+            public var requests: RequestClassDescription
+            public var example: RequestAttributes
+            public var oldLevel: Level
+            public var newLevel: Level
+            public var neededLevel: Level
+            public var problem: String
+            public var newRule: Int?
+            public var newLine: Int?
             /// Whether it depends on authorization and does not gate (without --strict).
-            var advisory: Bool
+            public var advisory: Bool
         }
 
-        var old: String
-        var new: String
-        var kubernetesVersion: String
-        var corpus: CorpusSummary?
-        var changes: [Change]
-        var regressions: [Regression]
+        public var old: String
+        public var new: String
+        public var kubernetesVersion: String
+        public var corpus: CorpusSummary?
+        public var changes: [Change]
+        public var regressions: [Regression]
     }
 
-    var json: JSONReport {
+    /// The JSON report.
+    public var json: JSONReport {
         func side(_ emission: Emission, _ decision: Decision, _ policy: AnalysisPolicy) -> JSONReport.Side {
-            JSONReport.Side(level: emission.level.rawValue, stages: emission.stages.stages.map(\.rawValue), omitManagedFields: emission.omitManagedFields,
+            JSONReport.Side(level: emission.level, stages: emission.stages.stages, omitManagedFields: emission.omitManagedFields,
                             rule: decision.ruleIndex, line: decision.ruleIndex.flatMap(policy.line(ofRule:)))
         }
         return JSONReport(
@@ -200,7 +214,7 @@ struct DiffRendering {
                 JSONReport.Change(
                     requests: change.requests.description, example: change.requests.witness,
                     old: side(change.oldEmission, change.old, old), new: side(change.newEmission, change.new, new),
-                    stagesGained: change.stagesGained.stages.map(\.rawValue), stagesLost: change.stagesLost.stages.map(\.rawValue),
+                    stagesGained: change.stagesGained.stages, stagesLost: change.stagesLost.stages,
                     corpus: corpus.map { tally in
                         let counts = tally.counts[number]
                         return JSONReport.Corpus(requests: counts.requests, oldBytes: counts.oldBytes, newBytes: counts.newBytes,
@@ -211,8 +225,8 @@ struct DiffRendering {
             regressions: regressions.map { regression in
                 JSONReport.Regression(
                     item: regression.item.id, title: regression.item.title, requests: regression.requests.description,
-                    example: regression.requests.witness, oldLevel: regression.old.level.rawValue, newLevel: regression.new.level.rawValue,
-                    neededLevel: regression.item.requirement.neededLevel.rawValue, problem: regression.problem,
+                    example: regression.requests.witness, oldLevel: regression.old.level, newLevel: regression.new.level,
+                    neededLevel: regression.item.requirement.neededLevel, problem: regression.problem,
                     newRule: regression.new.ruleIndex, newLine: regression.new.ruleIndex.flatMap(new.line(ofRule:)),
                     advisory: !regression.gates(strict: strict)
                 )

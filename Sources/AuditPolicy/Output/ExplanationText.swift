@@ -1,9 +1,9 @@
-import AuditPolicy
-
-/// Text and JSON renderings of an `Explanation`.
-enum ExplainRendering {
-    /// `emphasis` marks the level (colour on a terminal).
-    static func text(_ explanation: Explanation, policy: CompiledPolicy, loaded: LoadedPolicy, emphasis: TextEmphasis = .plain) -> String {
+/// The text report of `auditsim explain`: the request, the decision, the deciding rule quoted
+/// from its source, and why each earlier rule does not match. Every string from the policy or the
+/// request is escaped for a terminal.
+public enum ExplanationText {
+    /// The report, without a trailing newline; `emphasis` marks the level (colour on a terminal).
+    public static func render(_ explanation: Explanation, policy: CompiledPolicy, loaded: LoadedPolicy, emphasis: TextEmphasis = .plain) -> String {
         let request = explanation.request
         let decision = explanation.decision
         var lines: [String] = []
@@ -44,8 +44,7 @@ enum ExplainRendering {
         var numbers = Array(rule.location.line...max(rule.location.line, rule.end.line))
         if rule.end.column == 1, numbers.count > 1 { numbers.removeLast() }
         var quoted = numbers.compactMap { number in source.line(number).map { (number, $0) } }
-        while let last = quoted.last, quoted.count > 1,
-              last.1.trimmingCharacters(in: .whitespaces).isEmpty || last.1.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+        while let last = quoted.last, quoted.count > 1, isBlankOrComment(last.1) {
             quoted.removeLast()
         }
         let width = String(quoted.last?.0 ?? 0).count
@@ -54,42 +53,9 @@ enum ExplainRendering {
         }
     }
 
-    /// `explain --format json`.
-    struct JSONReport: Encodable {
-        struct Rule: Encodable {
-            var index: Int
-            var line: Int
-            var column: Int
-        }
-
-        struct Skipped: Encodable {
-            var index: Int
-            var line: Int
-            var reason: String
-        }
-
-        var request: RequestAttributes
-        var level: String
-        var stages: [String]
-        var omitStages: [String]
-        var omitManagedFields: Bool
-        var rule: Rule?
-        var earlierRules: [Skipped]
-
-        init(_ explanation: Explanation, policy: CompiledPolicy, loaded: LoadedPolicy) {
-            request = explanation.request
-            level = explanation.decision.level.rawValue
-            stages = explanation.stages.map(\.rawValue)
-            omitStages = explanation.decision.omitStages.sortedByName.map(\.rawValue)
-            omitManagedFields = explanation.decision.omitManagedFields
-            rule = explanation.decision.ruleIndex.map { index in
-                let location = loaded.policy?.rules[index].location ?? SourceLocation(line: 0, column: 0)
-                return Rule(index: index, line: location.line, column: location.column)
-            }
-            earlierRules = explanation.skipped.map {
-                Skipped(index: $0.index, line: loaded.policy?.rules[$0.index].location.line ?? 0,
-                        reason: $0.mismatch.describe(in: policy.rules[$0.index], request: explanation.request))
-            }
-        }
+    private static func isBlankOrComment(_ line: String) -> Bool {
+        // Blank as Foundation's `.whitespaces` is: tabs and space separators.
+        let text = line.unicodeScalars.drop { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        return text.isEmpty || text.first == "#"
     }
 }

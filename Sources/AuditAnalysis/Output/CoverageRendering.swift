@@ -1,11 +1,28 @@
-import AuditAnalysis
 import AuditPolicy
 
-/// Text, Markdown and JSON renderings of a `CoverageReport`.
-struct CoverageRendering {
+/// The sections of `auditsim coverage`.
+public enum CoverageSection: String, CaseIterable, Sendable {
+    /// Every class of requests and its decision.
+    case map
+    /// The security checklist rows.
+    case checklist
+    /// The CloudWatch Logs Insights queries.
+    case queries
+}
+
+/// Text, Markdown and JSON renderings of a `CoverageReport` (`auditsim coverage`). Text and
+/// Markdown escape every line for a terminal.
+public struct CoverageRendering: Sendable {
     let report: CoverageReport
     let policy: AnalysisPolicy
-    let sections: [CoverageCommand.Section]
+    let sections: [CoverageSection]
+
+    /// The renderings of `report` on `policy`, limited to `sections`.
+    public init(report: CoverageReport, policy: AnalysisPolicy, sections: [CoverageSection]) {
+        self.report = report
+        self.policy = policy
+        self.sections = sections
+    }
 
     private func status(_ result: ExpectationResult) -> String {
         if !result.gaps.isEmpty { return "GAP" }
@@ -25,7 +42,8 @@ struct CoverageRendering {
 
     // MARK: - Text
 
-    var text: String {
+    /// The text report.
+    public var text: String {
         var lines: [String] = []
         let map = report.map
         if sections.contains(.map) {
@@ -90,7 +108,8 @@ struct CoverageRendering {
 
     // MARK: - Markdown
 
-    var markdown: String {
+    /// A Markdown report.
+    public var markdown: String {
         var lines: [String] = []
         if sections.contains(.map) {
             lines += ["### Request map of `\(policy.name)` (kube-apiserver \(policy.compiled.kubernetesVersion))", ""]
@@ -129,77 +148,78 @@ struct CoverageRendering {
     // MARK: - JSON
 
     /// `coverage --format json`.
-    struct JSONReport: Encodable {
-        struct DecisionJSON: Encodable {
-            var level: String
-            var omitStages: [String]
-            var omitManagedFields: Bool
-            var rule: Int?
-            var line: Int?
+    public struct JSONReport: Encodable, Sendable {
+        public struct DecisionJSON: Encodable, Sendable {
+            public var level: Level
+            public var omitStages: [Stage]
+            public var omitManagedFields: Bool
+            public var rule: Int?
+            public var line: Int?
         }
 
-        struct MapEntry: Encodable {
-            var requests: RequestClassDescription
-            var example: RequestAttributes
-            var decision: DecisionJSON
+        public struct MapEntry: Encodable, Sendable {
+            public var requests: RequestClassDescription
+            public var example: RequestAttributes
+            public var decision: DecisionJSON
         }
 
-        struct Outcome: Encodable {
-            var requests: RequestClassDescription
-            var example: RequestAttributes
-            var decision: DecisionJSON
-            var level: String
-            var stages: [String]
-            var problem: String
+        public struct Outcome: Encodable, Sendable {
+            public var requests: RequestClassDescription
+            public var example: RequestAttributes
+            public var decision: DecisionJSON
+            public var level: Level
+            public var stages: [Stage]
+            public var problem: String
         }
 
-        struct Item: Encodable {
-            var id: String
-            var title: String
-            var requests: String
-            var status: String
-            var neededLevel: String
-            var requiredStages: [String]
-            var fields: [String]
-            var recommendedLevel: String?
-            var maximumLevel: String?
-            var rationale: String
-            var limitation: String?
-            var sources: [ChecklistSource]
-            var gaps: [Outcome]
-            var exposures: [Outcome]
-            var belowRecommended: [Outcome]
+        public struct Item: Encodable, Sendable {
+            public var id: String
+            public var title: String
+            public var requests: String
+            public var status: String
+            public var neededLevel: Level
+            public var requiredStages: [Stage]
+            public var fields: [String]
+            public var recommendedLevel: Level?
+            public var maximumLevel: Level?
+            public var rationale: String
+            public var limitation: String?
+            public var sources: [ChecklistSource]
+            public var gaps: [Outcome]
+            public var exposures: [Outcome]
+            public var belowRecommended: [Outcome]
         }
 
-        struct Query: Encodable {
-            var id: String
-            var title: String
-            var source: String
-            var sourceAddress: String
-            var query: String
-            var events: String
-            var fieldsRead: [String]
-            var status: String
-            var gaps: [Outcome]
-            var notes: [String]
+        public struct Query: Encodable, Sendable {
+            public var id: String
+            public var title: String
+            public var source: String
+            public var sourceAddress: String
+            public var query: String
+            public var events: String
+            public var fieldsRead: [String]
+            public var status: String
+            public var gaps: [Outcome]
+            public var notes: [String]
         }
 
-        var policy: String
-        var kubernetesVersion: String
-        var map: [MapEntry]?
-        var checklist: [Item]?
-        var queries: [Query]?
+        public var policy: String
+        public var kubernetesVersion: String
+        public var map: [MapEntry]?
+        public var checklist: [Item]?
+        public var queries: [Query]?
     }
 
-    var json: JSONReport {
+    /// The JSON report.
+    public var json: JSONReport {
         func decision(_ decision: Decision) -> JSONReport.DecisionJSON {
-            JSONReport.DecisionJSON(level: decision.level.rawValue, omitStages: decision.omitStages.sortedByName.map(\.rawValue),
+            JSONReport.DecisionJSON(level: decision.level, omitStages: decision.omitStages.sortedByName,
                                     omitManagedFields: decision.omitManagedFields, rule: decision.ruleIndex,
                                     line: decision.ruleIndex.flatMap(policy.line(ofRule:)))
         }
         func outcome(_ outcome: ClassOutcome) -> JSONReport.Outcome {
             JSONReport.Outcome(requests: outcome.requests.description, example: outcome.requests.witness, decision: decision(outcome.decision),
-                               level: outcome.emission.level.rawValue, stages: outcome.emission.stages.stages.map(\.rawValue), problem: outcome.problem)
+                               level: outcome.emission.level, stages: outcome.emission.stages.stages, problem: outcome.problem)
         }
         func statusWord(_ result: ExpectationResult) -> String {
             !result.gaps.isEmpty ? "gap" : !result.exposures.isEmpty ? "exposed" : "ok"
@@ -213,9 +233,9 @@ struct CoverageRendering {
                 let item = result.item
                 return JSONReport.Item(
                     id: item.id, title: item.title, requests: item.requestSummary, status: result.isAdvisory ? "advisory" : statusWord(result.result),
-                    neededLevel: item.requirement.neededLevel.rawValue, requiredStages: item.requirement.requiredStages.stages.map(\.rawValue),
-                    fields: item.requirement.fields.map(\.rawValue), recommendedLevel: item.recommendedLevel?.rawValue,
-                    maximumLevel: item.maximumLevel?.rawValue, rationale: item.rationale, limitation: item.limitation, sources: item.sources,
+                    neededLevel: item.requirement.neededLevel, requiredStages: item.requirement.requiredStages.stages,
+                    fields: item.requirement.fields.map(\.rawValue), recommendedLevel: item.recommendedLevel,
+                    maximumLevel: item.maximumLevel, rationale: item.rationale, limitation: item.limitation, sources: item.sources,
                     gaps: result.result.gaps.map(outcome), exposures: result.result.exposures.map(outcome),
                     belowRecommended: result.result.belowRecommended.map(outcome)
                 )

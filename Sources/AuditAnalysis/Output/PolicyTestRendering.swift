@@ -1,11 +1,18 @@
-import AuditAnalysis
 import AuditPolicy
 
-/// Text, JSON and JUnit XML renderings of policy test results.
-struct PolicyTestRendering {
+/// Text, JSON and JUnit XML renderings of policy test results (`auditsim test`). Text escapes
+/// every line for a terminal.
+public struct PolicyTestRendering: Sendable {
     let results: [PolicyTestRunner.Result]
     let suite: PolicyTestSuite
     let policy: AnalysisPolicy
+
+    /// The renderings of `results` of `suite` run on `policy`.
+    public init(results: [PolicyTestRunner.Result], suite: PolicyTestSuite, policy: AnalysisPolicy) {
+        self.results = results
+        self.suite = suite
+        self.policy = policy
+    }
 
     private var failed: Int { results.filter { !$0.passed }.count }
 
@@ -13,7 +20,8 @@ struct PolicyTestRendering {
         "\(policy.ruleText(result.decision.ruleIndex)): \(AnalysisText.decision(result.decision)); stages \(result.stages.isEmpty ? "none" : result.stages.map(\.rawValue).joined(separator: ", "))"
     }
 
-    var text: String {
+    /// The text report.
+    public var text: String {
         var lines: [String] = []
         for result in results {
             let location = "\(suite.fileName):\(result.testCase.location.line)"
@@ -32,36 +40,37 @@ struct PolicyTestRendering {
     }
 
     /// `test --format json`.
-    struct JSONReport: Encodable {
-        struct Case: Encodable {
-            var name: String
-            var line: Int
-            var passed: Bool
-            var failures: [String]
-            var request: RequestAttributes
-            var level: String
-            var stages: [String]
-            var omitManagedFields: Bool
-            var rule: Int?
-            var ruleLine: Int?
-            var ruleName: String?
+    public struct JSONReport: Encodable, Sendable {
+        public struct Case: Encodable, Sendable {
+            public var name: String
+            public var line: Int
+            public var passed: Bool
+            public var failures: [String]
+            public var request: RequestAttributes
+            public var level: Level
+            public var stages: [Stage]
+            public var omitManagedFields: Bool
+            public var rule: Int?
+            public var ruleLine: Int?
+            public var ruleName: String?
         }
 
-        var policy: String
-        var tests: String
-        var passed: Int
-        var failed: Int
-        var cases: [Case]
+        public var policy: String
+        public var tests: String
+        public var passed: Int
+        public var failed: Int
+        public var cases: [Case]
     }
 
-    var json: JSONReport {
+    /// The JSON report.
+    public var json: JSONReport {
         let names = policy.loaded.policy.map { RuleNames(policy: $0, source: policy.loaded.source) }
         return JSONReport(
             policy: policy.name, tests: suite.fileName, passed: results.count - failed, failed: failed,
             cases: results.map { result in
                 JSONReport.Case(
                     name: result.testCase.name, line: result.testCase.location.line, passed: result.passed, failures: result.failures,
-                    request: result.testCase.request, level: result.decision.level.rawValue, stages: result.stages.map(\.rawValue),
+                    request: result.testCase.request, level: result.decision.level, stages: result.stages,
                     omitManagedFields: result.decision.omitManagedFields, rule: result.decision.ruleIndex,
                     ruleLine: result.decision.ruleIndex.flatMap(policy.line(ofRule:)),
                     ruleName: result.decision.ruleIndex.flatMap { names?.name(of: $0) }
@@ -71,7 +80,7 @@ struct PolicyTestRendering {
     }
 
     /// JUnit XML as CI systems (GitHub Actions reporters, GitLab, Jenkins) read it.
-    var junit: String {
+    public var junit: String {
         var lines = [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
             "<testsuites name=\"auditsim test\" tests=\"\(results.count)\" failures=\"\(failed)\" errors=\"0\">",

@@ -1,42 +1,50 @@
 import AuditPolicy
-import AuditReplay
-import AuditSimIO
 
-/// The text report of `auditsim replay`.
-struct ReplayRendering {
+/// The text report of `auditsim replay`. Every line is escaped for a terminal (file names,
+/// requests and malformed lines come from the input) before `emphasis` marks it.
+public struct ReplayText: Sendable {
     var report: ReplayReport
     /// How many oversize events and malformed lines to list.
     var shown: Int
     /// How headers and level names are marked (colour on a terminal).
-    var emphasis: TextEmphasis = .plain
+    var emphasis: TextEmphasis
 
-    var text: String {
+    /// The report of `report`, listing at most `shown` oversize events and malformed lines;
+    /// `emphasis` marks headers and level names (colour on a terminal).
+    public init(report: ReplayReport, shown: Int, emphasis: TextEmphasis = .plain) {
+        self.report = report
+        self.shown = shown
+        self.emphasis = emphasis
+    }
+
+    /// The whole report, ending with a newline.
+    public var text: String {
         var lines: [String] = []
-        lines.append("Read \(Self.count(report.rawEvents, "event")) from \(Self.count(report.inputs.count, "input")): \(Self.count(report.requests, "request")).")
+        lines.append(escaping: "Read \(Self.count(report.rawEvents, "event")) from \(Self.count(report.inputs.count, "input")): \(Self.count(report.requests, "request")).")
         var notes: [String] = []
         if report.incompleteRequests > 0 { notes.append("\(Self.count(report.incompleteRequests)) without their last stage (replayed from the stages recorded; sizes are lower bounds)") }
         if report.duplicateEvents > 0 { notes.append("\(Self.count(report.duplicateEvents)) duplicate or late events ignored") }
         if report.reencodedEvents > 0 { notes.append("\(Self.count(report.reencodedEvents)) events not in kube-apiserver's log form were re-encoded first") }
         if report.malformed.count > 0 { notes.append("\(Self.count(report.malformed.count)) malformed lines skipped") }
         notes += repairNotes
-        for note in notes { lines.append("  \(note)") }
+        for note in notes { lines.append(escaping: "  \(note)") }
         let limits = report.limits
         var limitLine = "Limit: \(Self.count(limits.maxEventSize)) bytes per event (CloudWatch's maximum: \(Self.count(limits.cloudWatchMaxEventSize)))"
         if let truncate = limits.apiServerTruncateMaxEventSize {
             limitLine += "; kube-apiserver truncates events over \(Self.count(truncate)) bytes"
         }
-        lines.append(limitLine + ".")
+        lines.append(escaping: limitLine + ".")
 
         if report.policies.count > 1 { lines.append(contentsOf: comparison()) }
         for policy in report.policies { lines.append(contentsOf: section(policy)) }
 
         lines += repairSections
         if report.malformed.count > 0 {
-            lines.append("")
+            lines.append(escaping: "")
             lines.append(emphasis.header("Malformed lines (\(Self.count(report.malformed.count))):"))
-            for line in report.malformed.shown.prefix(shown) { lines.append("  \(line)") }
+            for line in report.malformed.shown.prefix(shown) { lines.append(escaping: "  \(line)") }
             if report.malformed.count > min(shown, report.malformed.shown.count) {
-                lines.append("  ... and \(Self.count(report.malformed.count - min(shown, report.malformed.shown.count))) more")
+                lines.append(escaping: "  ... and \(Self.count(report.malformed.count - min(shown, report.malformed.shown.count))) more")
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -55,50 +63,50 @@ struct ReplayRendering {
         row("over limit") { Self.count($0.oversize.events) }
         row("over 1 MiB") { Self.count($0.oversize.overCloudWatchMaxEventSize) }
         row("lower-bound requests") { Self.count($0.lowerBound.requests) }
-        row("requests at None") { Self.count($0.levels.first { $0.level == "None" }?.requests ?? 0) }
+        row("requests at None") { Self.count($0.levels.first { $0.level == .none }?.requests ?? 0) }
         var lines = ["", emphasis.header("Side by side:")]
-        for (index, policy) in report.policies.enumerated() { lines.append("  policy \(index + 1): \(policy.policy)") }
+        for (index, policy) in report.policies.enumerated() { lines.append(escaping: "  policy \(index + 1): \(policy.policy)") }
         lines.append(contentsOf: table(rows, rightAligned: 1...).map { "  " + $0 })
         return lines
     }
 
     private func section(_ policy: PolicyReplay) -> [String] {
-        var lines = ["", emphasis.header("Policy \(policy.policy)")]
-        lines.append("  Emitted \(Self.count(policy.events)) events, \(Self.count(policy.bytes)) bytes (\(Self.bytes(policy.bytes))).")
+        var lines = ["", emphasis.header("Policy \(TerminalEscaping.escaped(policy.policy))")]
+        lines.append(escaping: "  Emitted \(Self.count(policy.events)) events, \(Self.count(policy.bytes)) bytes (\(Self.bytes(policy.bytes))).")
         var rows: [[String]] = [["stage", "events", "bytes"]]
-        for stage in policy.stages { rows.append([stage.stage, Self.count(stage.events), Self.count(stage.bytes)]) }
+        for stage in policy.stages { rows.append([stage.stage.rawValue, Self.count(stage.events), Self.count(stage.bytes)]) }
         lines.append(contentsOf: table(rows, rightAligned: 1...).map { "  " + $0 })
         rows = [["level", "requests", "events", "bytes"]]
-        for level in policy.levels { rows.append([level.level, Self.count(level.requests), Self.count(level.events), Self.count(level.bytes)]) }
-        lines.append("")
+        for level in policy.levels { rows.append([level.level.rawValue, Self.count(level.requests), Self.count(level.events), Self.count(level.bytes)]) }
+        lines.append(escaping: "")
         lines.append(contentsOf: table(rows, rightAligned: 1..., levelColumn: 0).map { "  " + $0 })
         rows = [["rule", "line", "level", "requests", "events", "bytes"]]
         for rule in policy.rules {
-            rows.append(["#\(rule.index)", rule.line.map(String.init) ?? "-", rule.level, Self.count(rule.requests), Self.count(rule.events), Self.count(rule.bytes)])
+            rows.append(["#\(rule.index)", rule.line.map(String.init) ?? "-", rule.level.rawValue, Self.count(rule.requests), Self.count(rule.events), Self.count(rule.bytes)])
         }
         rows.append(["default", "-", "None", Self.count(policy.defaultRequests), "0", "0"])
-        lines.append("")
+        lines.append(escaping: "")
         lines.append(contentsOf: table(rows, rightAligned: 3..., levelColumn: 2).map { "  " + $0 })
         if policy.lowerBound.requests > 0 {
-            lines.append("")
-            lines.append("  Lower bounds: \(Self.count(policy.lowerBound.requests)) requests (\(Self.count(policy.lowerBound.events)) events, \(Self.count(policy.lowerBound.bytes)) bytes) lack a body or stage their level includes; their real sizes are at least these.")
+            lines.append(escaping: "")
+            lines.append(escaping: "  Lower bounds: \(Self.count(policy.lowerBound.requests)) requests (\(Self.count(policy.lowerBound.events)) events, \(Self.count(policy.lowerBound.bytes)) bytes) lack a body or stage their level includes; their real sizes are at least these.")
         }
         if let truncation = policy.apiServerTruncation {
-            lines.append("")
-            lines.append("  kube-apiserver truncation (events of \(Self.count(truncation.maxEventSize)) bytes or more with the newline): \(Self.count(truncation.truncatedEvents, "event")) truncated (bodies dropped), \(Self.count(truncation.droppedEvents)) dropped, \(Self.count(truncation.bytesRemoved)) bytes not written.")
+            lines.append(escaping: "")
+            lines.append(escaping: "  kube-apiserver truncation (events of \(Self.count(truncation.maxEventSize)) bytes or more with the newline): \(Self.count(truncation.truncatedEvents, "event")) truncated (bodies dropped), \(Self.count(truncation.droppedEvents)) dropped, \(Self.count(truncation.bytesRemoved)) bytes not written.")
         }
-        lines.append("")
+        lines.append(escaping: "")
         let oversize = policy.oversize
         if oversize.events == 0 {
-            lines.append("  No event over \(Self.count(report.limits.maxEventSize)) bytes.")
+            lines.append(escaping: "  No event over \(Self.count(report.limits.maxEventSize)) bytes.")
         } else {
             var summary = "  \(Self.count(oversize.events, "event")) over \(Self.count(report.limits.maxEventSize)) bytes as kube-apiserver writes it"
             if oversize.overCloudWatchMaxEventSize > 0 {
                 summary += " (\(Self.count(oversize.overCloudWatchMaxEventSize)) over CloudWatch's \(Self.count(report.limits.cloudWatchMaxEventSize)))"
             }
-            lines.append(summary + ".")
+            lines.append(escaping: summary + ".")
             if oversize.arriveCut > 0 {
-                lines.append("  \(Self.count(oversize.arriveCut, "event")) \(oversize.arriveCut == 1 ? "arrives" : "arrive") cut to the limit, ending in \(CloudWatchTruncation.suffix): no longer valid JSON.")
+                lines.append(escaping: "  \(Self.count(oversize.arriveCut, "event")) \(oversize.arriveCut == 1 ? "arrives" : "arrive") cut to the limit, ending in \(CloudWatchTruncation.suffix): no longer valid JSON.")
             }
             for offender in oversize.offenders.prefix(shown) {
                 let size = (offender.sizeIsLowerBound ? "at least " : "") + "\(Self.count(offender.size)) bytes"
@@ -112,11 +120,11 @@ struct ReplayRendering {
                 default:
                     outcome = "arrives cut to \(Self.count(offender.arrivedBytes)) bytes"
                 }
-                lines.append("    \(offender.file):\(offender.line): \(offender.stage) \(offender.level), \(size) -> \(outcome)")
-                lines.append("      \(offender.request) (auditID \(offender.auditID))")
+                lines.append(escaping: "    \(offender.file):\(offender.line): \(offender.stage.rawValue) \(offender.level.rawValue), \(size) -> \(outcome)")
+                lines.append(escaping: "      \(offender.request) (auditID \(offender.auditID))")
             }
             if oversize.events > min(shown, oversize.offenders.count) {
-                lines.append("    ... and \(Self.count(oversize.events - min(shown, oversize.offenders.count))) more")
+                lines.append(escaping: "    ... and \(Self.count(oversize.events - min(shown, oversize.offenders.count))) more")
             }
         }
         return lines
@@ -156,11 +164,11 @@ struct ReplayRendering {
             ("Events without timestamps", repairs.eventsWithoutTimestamps.count, repairs.eventsWithoutTimestamps.shown),
             ("auditIDs shared by different requests", repairs.auditIDCollisions.count, repairs.auditIDCollisions.shown),
         ] where count > 0 {
-            lines.append("")
-            lines.append("\(title) (\(Self.count(count))):")
-            for event in shown.prefix(self.shown) { lines.append("  " + TerminalEscaping.escaped(event.description)) }
+            lines.append(escaping: "")
+            lines.append(escaping: "\(title) (\(Self.count(count))):")
+            for event in shown.prefix(self.shown) { lines.append(escaping: "  " + event.description) }
             if count > min(self.shown, shown.count) {
-                lines.append("  ... and \(Self.count(count - min(self.shown, shown.count))) more")
+                lines.append(escaping: "  ... and \(Self.count(count - min(self.shown, shown.count))) more")
             }
         }
         return lines
@@ -183,17 +191,7 @@ struct ReplayRendering {
     }
 
     /// `1,234,567`.
-    static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var groups: [Substring] = []
-        var end = digits.endIndex
-        while end > digits.startIndex {
-            let start = digits.index(end, offsetBy: -3, limitedBy: digits.startIndex) ?? digits.startIndex
-            groups.insert(digits[start..<end], at: 0)
-            end = start
-        }
-        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
-    }
+    static func count(_ value: Int) -> String { DigitGrouping.grouped(value) }
 
     /// `1 event`, `2,000 events`.
     static func count(_ value: Int, _ noun: String) -> String {
@@ -211,5 +209,12 @@ private extension String {
         var result = self
         while result.last == " " { result.removeLast() }
         return result
+    }
+}
+
+extension [String] {
+    /// Appends `line` escaped for a terminal.
+    fileprivate mutating func append(escaping line: String) {
+        append(TerminalEscaping.escaped(line))
     }
 }

@@ -1,4 +1,3 @@
-import AuditLint
 import AuditPolicy
 import AuditReplay
 
@@ -8,14 +7,14 @@ import AuditReplay
 /// The policy is replayed twice in one pass: as written, and with RequestReceived omitted
 /// policy-wide. A rule's RequestReceived events and bytes are the difference between the two
 /// (RequestReceived events carry no bodies and nothing else depends on them).
-enum LintCorpus {
+public enum LintCorpus {
     /// A corpus that could not be read.
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
+    public struct Failure: Error, CustomStringConvertible, Sendable {
+        public var description: String
     }
 
     /// The volume per rule, or `nil` when kube-apiserver would refuse the policy (nothing to replay).
-    static func measure(_ loaded: LoadedPolicy, corpus paths: [String]) throws -> CorpusVolume? {
+    public static func measure(_ loaded: LoadedPolicy, corpus paths: [String]) throws -> CorpusVolume? {
         let compiled: CompiledPolicy
         do {
             compiled = try loaded.compile(acceptPreV1: true)
