@@ -5,8 +5,8 @@
 # Reads the action's inputs from the environment:
 #   INPUT_POLICIES   policy files or globs, separated by spaces or newlines (required)
 #   INPUT_FAIL_ON    error | warning | info | none (default: error)
-#   INPUT_PLATFORM   passed as --platform when `auditsim lint` has that option; otherwise reserved
-#   INPUT_BASELINE   passed as --baseline when `auditsim lint` has that option; otherwise reserved
+#   INPUT_PLATFORM   passed as --platform (generic, eks, gke, aks or openshift)
+#   INPUT_BASELINE   passed as --baseline: fail only on findings the baseline file does not hold
 #   INPUT_SARIF      true | false: write SARIF for code scanning (default: true)
 #   INPUT_SARIF_FILE where to write it (default: auditsim.sarif)
 #   AUDITSIM         the binary (default: auditsim on PATH)
@@ -39,19 +39,10 @@ done
 shopt -u nullglob globstar
 [ ${#policies[@]} -gt 0 ] || { echo "::error title=auditsim::input policies is empty"; exit 2; }
 
-# Options that later versions of `auditsim lint` take; until then, say that they are ignored.
-lint_help=$("$auditsim" lint --help)
+# The platform the policies run on, and a baseline of accepted findings, when given.
 extra=()
-for input in platform baseline; do
-  variable="INPUT_${input^^}"
-  value=${!variable:-}
-  [ -n "$value" ] || continue
-  if grep -q -- "--$input" <<< "$lint_help"; then
-    extra+=("--$input" "$value")
-  else
-    echo "::notice title=auditsim::input $input is reserved: this auditsim has no lint --$input, so it is ignored"
-  fi
-done
+[ -z "${INPUT_PLATFORM:-}" ] || extra+=(--platform "$INPUT_PLATFORM")
+[ -z "${INPUT_BASELINE:-}" ] || extra+=(--baseline "$INPUT_BASELINE")
 
 # The findings, as annotations in the log and on the pull request.
 status=0
