@@ -10,19 +10,8 @@ import Testing
 /// shards, gives exactly the volume of one pass over the whole corpus.
 @Suite("Shard merge law")
 struct ShardMergeLawTests {
-    /// A policy that writes every stage, so RequestReceived and ResponseStarted copies count.
-    static let everyStage = """
-    apiVersion: audit.k8s.io/v1
-    kind: Policy
-    rules:
-    - level: RequestResponse
-    """
-
     static func policies() throws -> [ReplayPolicy] {
-        let eks = PolicyReader.read(BuiltInPolicy.eks.source, options: PolicyReadOptions())
-        let every = PolicyReader.read(PolicySource(name: "every-stage.yaml", text: everyStage), options: PolicyReadOptions())
-        return [ReplayPolicy(name: BuiltInPolicy.eks.sourceName, policy: try eks.compile(acceptPreV1: true)),
-                ReplayPolicy(name: "every-stage.yaml", policy: try every.compile())]
+        try TestPolicies.eksAndCatchAll(named: "every-stage.yaml")
     }
 
     /// A small generated corpus, as lines.

@@ -10,19 +10,8 @@ import Testing
 /// report of each policy, row by row).
 @Suite("Suggestions")
 struct SuggestionTests {
-    /// A verbose policy that leaves much to save: everything at RequestResponse, every stage.
-    static let verbose = """
-    apiVersion: audit.k8s.io/v1
-    kind: Policy
-    rules:
-    - level: RequestResponse
-    """
-
     static func policies() throws -> [ReplayPolicy] {
-        let eks = PolicyReader.read(BuiltInPolicy.eks.source, options: PolicyReadOptions())
-        let verbose = PolicyReader.read(PolicySource(name: "verbose.yaml", text: verbose), options: PolicyReadOptions())
-        return [ReplayPolicy(name: BuiltInPolicy.eks.sourceName, policy: try eks.compile(acceptPreV1: true)),
-                ReplayPolicy(name: "verbose.yaml", policy: try verbose.compile())]
+        try TestPolicies.eksAndCatchAll(named: "verbose.yaml")
     }
 
     static let report: Result<EstimateReport, any Error> = Result {

@@ -1,0 +1,20 @@
+import AuditPolicy
+import AuditReplay
+
+/// Policies the estimate tests replay under.
+enum TestPolicies {
+    /// EKS's built-in policy, then a catch-all that logs everything at RequestResponse with
+    /// every stage (much to save, and every stage's copies counted), named `catchAllName`.
+    static func eksAndCatchAll(named catchAllName: String) throws -> [ReplayPolicy] {
+        let catchAll = """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+        - level: RequestResponse
+        """
+        let eks = PolicyReader.read(BuiltInPolicy.eks.source, options: PolicyReadOptions())
+        let everything = PolicyReader.read(PolicySource(name: catchAllName, text: catchAll), options: PolicyReadOptions())
+        return [ReplayPolicy(name: BuiltInPolicy.eks.sourceName, policy: try eks.compile(acceptPreV1: true)),
+                ReplayPolicy(name: catchAllName, policy: try everything.compile())]
+    }
+}
