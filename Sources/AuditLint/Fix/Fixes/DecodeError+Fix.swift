@@ -7,8 +7,8 @@ import AuditPolicy
 extension DecodeError: FixableRule {
     func fix(for finding: Diagnostic, in context: FixContext) -> LintFix? {
         guard finding.message.hasSuffix("of type string"), let location = finding.location,
-              let node = context.plainScalar(at: location), case .scalar(let scalar) = node.content,
-              case .bool = scalar.resolved, let range = context.byteRange(of: node) else { return nil }
+              let node = context.layout.plainScalar(at: location), case .scalar(let scalar) = node.content,
+              case .bool = scalar.resolved, let range = context.layout.byteRange(of: node) else { return nil }
         return LintFix(
             checkID: id, description: "quote `\(scalar.text)`, which YAML 1.1 reads as a boolean, so that it stays a string",
             edits: [SourceEdit(range: range, replacement: "\"\(scalar.text)\"")]

@@ -5,7 +5,7 @@ import AuditPolicy
 extension ManagedFieldsLogged: FixableRule {
     func fix(for finding: Diagnostic, in context: FixContext) -> LintFix? {
         let index = context.ruleIndex(of: finding)
-        guard let edit = context.settingTrue("omitManagedFields", ruleIndex: index) else { return nil }
+        guard let edit = context.layout.settingTrue("omitManagedFields", ruleIndex: index) else { return nil }
         let target = index.map { "rules[\($0)]" } ?? "the policy"
         return LintFix(checkID: id, description: "set omitManagedFields: true on \(target)", edits: [edit])
     }

@@ -6,7 +6,7 @@ import AuditPolicy
 extension RequestReceivedLogged: FixableRule {
     func fix(for finding: Diagnostic, in context: FixContext) -> LintFix? {
         let index = context.ruleIndex(of: finding)
-        guard let edit = context.addingStage(Stage.requestReceived.rawValue, toField: "omitStages", ruleIndex: index) else { return nil }
+        guard let edit = context.layout.addingStage(Stage.requestReceived.rawValue, toField: "omitStages", ruleIndex: index) else { return nil }
         let target = index.map { "rules[\($0)]" } ?? "the policy"
         return LintFix(checkID: id, description: "add RequestReceived to the omitStages of \(target)", edits: [edit])
     }

@@ -1,4 +1,3 @@
-import AuditLint
 import AuditPolicy
 import Testing
 

@@ -1,6 +1,4 @@
-import AuditPolicy
-
-/// `lint --fix --diff`: the change a fix makes, as a unified diff (`diff -u`, three lines of
+/// The change between two versions of a policy file (`lint --fix --diff`), as a unified diff (`diff -u`, three lines of
 /// context) that `patch -p1` or `git apply` can apply. Lines are compared with Myers' algorithm,
 /// whose cost grows with the number of changed lines, not the file's size squared.
 /// Control characters in lines are escaped for the terminal (``TerminalEscaping``).
