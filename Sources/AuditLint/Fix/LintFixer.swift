@@ -8,9 +8,12 @@ import AuditPolicy
 /// disabled findings are left alone), applies those that do not touch the same bytes, and lints
 /// again, until no fix is left (a fix can reveal another finding: kube-apiserver reports only the
 /// first value of the wrong type). A pass is kept only when the fixed file is one kube-apiserver
-/// accepts (or the original was refused too) and, when both are accepted, the security checklist
-/// loses nothing the original logged (`auditsim diff --fail-on-regression` would exit 0). When a
-/// pass fails that test, its fixes are tried one by one and only those that pass are kept.
+/// accepts (or the original was refused too) and what it logs passes its fixes' test
+/// (``LintFix/Effect``): the security checklist loses nothing (`auditsim diff
+/// --fail-on-regression` would exit 0), or no request is logged differently at all. A fix whose
+/// point is to change what is logged (a misspelled name corrected) gets a pass of its own, and
+/// the checks after it compare with the policy it made. When a pass fails its test, its fixes
+/// are tried one by one and only those that pass are kept.
 public struct LintFixer: Sendable {
     /// The checks (the fixable ones among them provide the fixes).
     public var linter: Linter
@@ -41,27 +44,28 @@ public struct LintFixer: Sendable {
 
     /// The outcome of fixing `source`.
     public func fix(_ source: PolicySource) -> FixOutcome {
-        let original = read(source)
         var current = source
+        // What the fixes are verified against: the original, or the policy a fix that changes
+        // logging on purpose made (or the first accepted version of a refused original).
+        var reference = read(source)
         var applied: [LintFix] = []
         var rejected: [LintFix] = []
         for _ in 0..<Self.maximumPasses {
             let candidates = fixes(for: current).filter { !rejected.contains($0) }
             guard !candidates.isEmpty else { break }
-            if let fixed = verified(candidates, on: current, original: original) {
-                current = fixed
-                applied += candidates
-                continue
-            }
+            let keeping = candidates.filter { $0.effect != .changesLogging }
+            let batch = keeping.isEmpty ? candidates : keeping
             var progressed = false
-            for fix in candidates {
-                if let fixed = verified([fix], on: current, original: original) {
-                    current = fixed
-                    applied.append(fix)
-                    progressed = true
-                    break  // the other fixes' offsets refer to the text before this one
+            for attempt in [batch] + (batch.count > 1 ? batch.map { [$0] } : []) {
+                guard let fixed = verified(attempt, on: current, reference: reference) else {
+                    if attempt.count == 1 { rejected += attempt }
+                    continue
                 }
-                rejected.append(fix)
+                current = fixed.source
+                applied += attempt
+                if !reference.isAccepted || attempt.contains(where: { $0.effect == .changesLogging }) { reference = fixed.loaded }
+                progressed = true
+                break  // the other fixes' offsets refer to the text before this one
             }
             if !progressed { break }
         }
@@ -84,14 +88,16 @@ public struct LintFixer: Sendable {
     }
 
     /// `source` with `fixes` applied, when the result passes the checks described above.
-    private func verified(_ fixes: [LintFix], on source: PolicySource, original: LoadedPolicy) -> PolicySource? {
+    private func verified(_ fixes: [LintFix], on source: PolicySource, reference: LoadedPolicy) -> (source: PolicySource, loaded: LoadedPolicy)? {
         let fixed = PolicySource(name: source.name, bytes: SourceEdit.apply(fixes.flatMap(\.edits), to: source.bytes))
         let loaded = read(fixed)
-        if original.isAccepted {
-            guard loaded.isAccepted, let old = try? original.compile(), let new = try? loaded.compile() else { return nil }
-            guard PolicyDiff(old: old, new: new).regressions().isEmpty else { return nil }
+        guard reference.isAccepted else { return (fixed, loaded) }
+        guard loaded.isAccepted, let old = try? reference.compile(), let new = try? loaded.compile() else { return nil }
+        if fixes.contains(where: { $0.effect == .keepsChecklist }), !PolicyDiff(old: old, new: new).regressions().isEmpty { return nil }
+        if fixes.contains(where: { $0.effect == .keepsEveryDecision }) {
+            guard let before = try? read(source).compile(), PolicyDiff(old: before, new: new).isEmpty else { return nil }
         }
-        return fixed
+        return (fixed, loaded)
     }
 
     private func read(_ source: PolicySource) -> LoadedPolicy {

@@ -26,7 +26,14 @@ struct UnknownField: LintRule {
         rules:
           - level: Metadata
         """,
-        fix: "Spell the field as the API defines it (the help line suggests the nearest one), or delete it; use YAML comments for notes."
+        fix: "Spell the field as the API defines it (the help line suggests the nearest one), or delete it; use YAML comments for notes. `--fix` renames a field to its single did-you-mean, which changes what is logged on purpose: the dropped field takes effect.",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        omitStages: ["RequestReceived"]
+        rules:
+          - level: Metadata
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -34,7 +34,17 @@ struct DroppedSelector: LintRule {
                 resources: ["configmaps"]
           - level: Metadata
         """,
-        fix: "Spell the field exactly as the API defines it and put it at the right level: `verbs`, `users`, `userGroups`, `namespaces` and `nonResourceURLs` belong to the rule; `group`, `resources` and `resourceNames` to a resources entry.",
+        fix: "Spell the field exactly as the API defines it and put it at the right level: `verbs`, `users`, `userGroups`, `namespaces` and `nonResourceURLs` belong to the rule; `group`, `resources` and `resourceNames` to a resources entry. `--fix` renames a misspelled selector to its single did-you-mean, which changes what is logged on purpose: the rule narrows again; a misplaced one is left to you.",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: RequestResponse
+            resources:
+              - group: ""
+                resources: ["configmaps"]
+          - level: Metadata
+        """,
         supersedes: [LoaderCode.unknownField]
     )
 

@@ -37,7 +37,18 @@ struct UnknownVerb: LintRule {
                 resources: ["pods"]
           - level: Metadata
         """,
-        fix: "Use the verbs kube-apiserver produces, in lower case: `get`, `list`, `watch` for reads; `create`, `update`, `patch`, `delete`, `deletecollection` for writes."
+        fix: "Use the verbs kube-apiserver produces, in lower case: `get`, `list`, `watch` for reads; `create`, `update`, `patch`, `delete`, `deletecollection` for writes. `--fix` corrects a misspelling that has a single did-you-mean (`GET`, `gte`), which changes what is logged on purpose: the misspelled verb matched nothing; words for several verbs (`read`) are left to you.",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: None
+            verbs: ["get", "read"]
+            resources:
+              - group: ""
+                resources: ["pods"]
+          - level: Metadata
+        """
     )
 
     /// Words people write for verbs, and what they mean for resource requests.

@@ -33,7 +33,16 @@ struct UnknownGroup: LintRule {
               - group: "rbac.authorization.k8s.io"
           - level: Metadata
         """,
-        fix: "Spell the group as the API serves it (`kubectl api-resources` shows it after the version). For a CRD's group, list it under `customResources` in `.auditsim.yaml`."
+        fix: "Spell the group as the API serves it (`kubectl api-resources` shows it after the version). For a CRD's group, list it under `customResources` in `.auditsim.yaml`. `--fix` corrects a near miss with a single did-you-mean, which changes what is logged on purpose: the misspelled group matched nothing.",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: RequestResponse
+            resources:
+              - group: "rbac.authorization.k8s.io"
+          - level: Metadata
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -37,7 +37,18 @@ struct UnknownResource: LintRule {
                 resources: ["deployments"]
           - level: Metadata
         """,
-        fix: "Use the plural resource name in the group that serves it (`kubectl api-resources` lists both); for a custom resource, declare it in `.auditsim.yaml`."
+        fix: "Use the plural resource name in the group that serves it (`kubectl api-resources` lists both); for a custom resource, declare it in `.auditsim.yaml`. `--fix` corrects a misspelling, case or kubectl name with a single did-you-mean, which changes what is logged on purpose: the misspelled resource matched nothing; a resource of another group is left to you.",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: Request
+            verbs: ["create", "update", "patch", "delete"]
+            resources:
+              - group: ""
+                resources: ["pods", "deployments", "replicationcontrollers"]
+          - level: Metadata
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -26,6 +26,11 @@ struct ShadowedRuleCheck: LintRule {
             resources:
               - group: ""
                 resources: ["configmaps"]
+          # dead code: the first rule logs pods at Metadata already
+          - level: Metadata
+            resources:
+              - group: ""
+                resources: ["pods"]
         """,
         goodExample: """
         apiVersion: audit.k8s.io/v1
@@ -39,7 +44,19 @@ struct ShadowedRuleCheck: LintRule {
             resources:
               - group: ""
         """,
-        fix: "Move the narrower rule above the broader one, narrow the earlier rule, or delete the dead rule."
+        fix: "Move the narrower rule above the broader one, narrow the earlier rule, or delete the dead rule. `--fix` deletes a shadowed rule only when the earlier rules decide its requests the same way (then no request is logged differently).",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: Metadata
+            resources:
+              - group: ""
+          - level: RequestResponse
+            resources:
+              - group: ""
+                resources: ["configmaps"]
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -33,7 +33,13 @@ struct RedundantRuleCheck: LintRule {
                 resources: ["pods"]
           - level: Metadata
         """,
-        fix: "Delete the rule, unless it documents intent that a later change might break; then keep it and suppress the finding with a reason."
+        fix: "Delete the rule, unless it documents intent that a later change might break; then keep it and suppress the finding with a reason. `--fix` deletes it (no request is logged differently; with several redundant rules, one at a time, each verified).",
+        fixedExample: """
+        apiVersion: audit.k8s.io/v1
+        kind: Policy
+        rules:
+          - level: Metadata
+        """
     )
 
     func check(_ context: LintContext) -> [Diagnostic] {

@@ -21,6 +21,15 @@ public enum Suggestions {
         }.min { $0.count < $1.count }
     }
 
+    /// Whether `suggestion` is the only candidate as close to `word` as it is (by case-insensitive
+    /// edit distance), so that correcting `word` to it is certain rather than a guess between ties.
+    public static func isOnlyClosest(_ suggestion: String, to word: String, in candidates: [String]) -> Bool {
+        let lowered = word.lowercased()
+        let distance = editDistance(lowered, suggestion.lowercased())
+        return candidates.contains(suggestion)
+            && !candidates.contains { $0 != suggestion && $0 != word && editDistance(lowered, $0.lowercased()) <= distance }
+    }
+
     /// Whether every character of `word` appears in `text` in order.
     static func isSubsequence(_ word: String, of text: String) -> Bool {
         var remaining = Substring(text)

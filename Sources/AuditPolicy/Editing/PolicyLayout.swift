@@ -181,7 +181,9 @@ public struct PolicyLayout: Sendable {
         guard let item = ruleNode(index), let indentation = dashIndentation(ofBlockItem: item),
               let lines = wholeLines(ofBlockItem: item) else { return nil }
         let first = commentBlockStart(above: item.start.line, indentation: indentation)
-        guard let start = source.byteOffset(of: SourceLocation(line: first, column: 1)) else { return nil }
+        guard var start = source.byteOffset(of: SourceLocation(line: first, column: 1)) else { return nil }
+        // The last line has no line break: the one before the removed lines goes instead.
+        if lines.upperBound == source.bytes.count, source.bytes.last != UInt8(ascii: "\n"), start > 0 { start -= 1 }
         return SourceEdit(range: start..<lines.upperBound, replacement: "")
     }
 
