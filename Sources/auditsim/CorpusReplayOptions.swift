@@ -43,7 +43,12 @@ struct CorpusReplayOptions: ParsableArguments {
 
     /// The policies to replay under, compiled; refused ones throw `ReplayInputError`.
     func loadPolicies() throws -> [ReplayPolicy] {
-        try ReplayPolicies.load(arguments: policy, version: kubernetesVersion.version, acceptDeprecated: acceptDeprecated)
+        try loadPoliciesWithSources().map(\.policy)
+    }
+
+    /// The policies to replay under, with their file texts.
+    func loadPoliciesWithSources() throws -> [(source: PolicySource, policy: ReplayPolicy)] {
+        try ReplayPolicies.loadWithSources(arguments: policy, version: kubernetesVersion.version, acceptDeprecated: acceptDeprecated)
     }
 
     /// Replay options with these limits and threads.

@@ -21,7 +21,7 @@ struct EstimateCommand: ParsableCommand {
 
         Pricing: EKS bills control-plane logs as CloudWatch vended logs (--pricing vended-tiered, the default): ingestion per GB in tiers of everything the payer account vends to CloudWatch Logs in the month. The estimate's month (times --clusters) is priced on top of --account-vended-gb-month: its marginal cost is what it adds to the bill, its standalone cost what it costs alone. Tiers of \(VendedLogPrices.regionCodes.joined(separator: ", ")) (--region), checked \(VendedLogPrices.asOf); the output lists their sources and what is unconfirmed. --pricing flat prices every GB alike (a self-managed cluster shipping its own logs), by default at the region's first tier, or at --standard-ingestion-price and --ia-ingestion-price.
 
-        Suggestions: changes to each policy that save the most billed bytes without opening a gap on the security checklist (checked exactly, over every possible request); each is replayed to measure its saving, so suggestions take a second pass over the corpus (a third when a checked change saves nothing).
+        Suggestions: changes to each policy that save the most billed bytes without opening a gap on the security checklist (checked exactly, over every possible request); each is replayed to measure its saving, so suggestions take a second pass over the corpus (a third when a checked change saves nothing). --write-policy FILE writes the policy with the offered changes in it (all of them when together they open no gap, else the largest), as edits of its text that keep its comments and layout, each commented with its measured saving; the written policy decides as the suggestions say, so `auditsim diff POLICY FILE --fail-on-regression` exits 0.
 
         Merging: run `--format json` on shards of a corpus, then `auditsim estimate --merge a.json b.json ...` gives the totals of one run over all of them, as long as each request's stages are in one shard (split by auditID, or by file where each file holds whole requests; a request cut at a time boundary is counted in both shards). For any split, estimate each shard with --shard and merge with `auditsim merge`, which completes the requests cut between shards.
 
@@ -32,6 +32,7 @@ struct EstimateCommand: ParsableCommand {
           auditsim estimate audit-*.jsonl.gz --policy eks.yaml --policy tuned.yaml --html cost.html
           auditsim estimate export.json --duration 1h --retention-days 30 --format csv
           auditsim estimate --merge shard-1.json shard-2.json
+          auditsim estimate audit.jsonl --policy policy.yaml --write-policy tuned.yaml
         """
     )
 
@@ -102,6 +103,9 @@ struct EstimateCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp("CloudTrail files or directories of the corpus's cluster (see auditsim cloudtrail): the time its audit log was off is reported and left out of the time span.", valueName: "file"))
     var cloudtrail: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("Write the policy with the suggested changes in it, each commented with its measured saving, to this file (one --policy; not an input).", valueName: "file"))
+    var writePolicy: String?
+
     @Flag(name: .long, help: "The input is one shard of a larger corpus: keep requests whose other stages may be in other shards open in the JSON, for `auditsim merge` (needs --format json and --no-suggestions).")
     var shard = false
 
@@ -126,15 +130,31 @@ struct EstimateCommand: ParsableCommand {
             throw ValidationError("--shard writes a summary for `auditsim merge`: add --format json and --no-suggestions (and drop --merge)")
         }
         if merge, !corpusOptions.policy.isEmpty { throw ValidationError("--merge takes the policies from the estimates; drop --policy") }
+        if writePolicy != nil {
+            if merge || shard || noSuggestions || suggestions == 0 {
+                throw ValidationError("--write-policy writes the suggestions into the policy: drop --merge, --shard, --no-suggestions and --suggestions 0")
+            }
+            if corpusOptions.policy.count > 1 { throw ValidationError("--write-policy writes one policy: give one --policy") }
+        }
     }
 
     func run() throws {
         try InputBytes.requireSingleStandardInput(inputs + corpusOptions.policy + cloudtrail)
-        let report = merge ? try mergedReport(inputs) : try CorpusReplayOptions.hintingPolicy { try replayedReport(inputs) }
+        let protected = ProtectedInputs(paths: inputs + corpusOptions.policy + cloudtrail)
+        if let writePolicy { try protected.check(output: writePolicy) }  // before the replay, not after
+        let policies = merge ? [] : try corpusOptions.loadPoliciesWithSources()
+        let report = merge ? try mergedReport(inputs) : try CorpusReplayOptions.hintingPolicy { try replayedReport(inputs, policies: policies.map(\.policy)) }
         if let html {
-            let file = try OutputChannel.file(html, protecting: ProtectedInputs(paths: inputs + corpusOptions.policy + cloudtrail))
+            let file = try OutputChannel.file(html, protecting: protected)
             try file.write(EstimateHTML.render(report))
             try file.finish()
+        }
+        if let writePolicy, let policy = policies.first {
+            let written = try SuggestedPolicy(source: policy.source, policy: policy.policy.policy, report: report)
+            let file = try OutputChannel.file(writePolicy, protecting: protected)
+            try file.write(written.text.bytes)
+            try file.finish()
+            Console.writeError("wrote \(TerminalEscaping.escaped(writePolicy)): \(TerminalEscaping.escaped(policy.source.name)) with \(written.applied.count) suggested change\(written.applied.count == 1 ? "" : "s")")
         }
         switch format {
         case .text: try Console.write(EstimateText.render(report))
@@ -163,11 +183,11 @@ struct EstimateCommand: ParsableCommand {
         )
     }
 
-    private func replayedReport(_ inputs: [String]) throws -> EstimateReport {
+    private func replayedReport(_ inputs: [String], policies: [ReplayPolicy]) throws -> EstimateReport {
         var replay = corpusOptions.replayOptions
         replay.holdsOpenRequests = shard
         let options = EstimateOptions(replay: replay, assumptions: try assumptions(), suggestionsPerPolicy: noSuggestions ? 0 : suggestions)
-        let runner = EstimateRunner(policies: try corpusOptions.loadPolicies(), options: options)
+        let runner = EstimateRunner(policies: policies, options: options)
         // Each pass over the corpus gets its own progress line, erased when the next begins.
         var line: TerminalProgress?
         defer { line?.finish() }

@@ -50,24 +50,24 @@ extension [PolicyEdit] {
     /// of it omits RequestReceived too. Changes to rules come first, then insertions, each in
     /// rule order (insertions before the same rule keep their order).
     func harmonized() -> [PolicyEdit] {
-        var stages: [Int: StageSet] = [:]
-        var managedFields: Set<Int> = []
-        for edit in self {
-            switch edit {
-            case .omitStage(let rule, let stage): stages[rule, default: []].insert(stage)
-            case .omitManagedFields(let rule): managedFields.insert(rule)
-            case .insert: continue
-            }
-        }
-        let edits = map { edit -> PolicyEdit in
-            guard case .insert(let before, var rule) = edit else { return edit }
-            rule.omitStages.formUnion(stages[before] ?? [])
-            if managedFields.contains(before), rule.level >= .request { rule.omitManagedFields = true }
-            return .insert(before: before, rule: rule)
-        }
+        let edits = map(harmonizing)
         func isInsert(_ edit: PolicyEdit) -> Bool { if case .insert = edit { true } else { false } }
         return edits.enumerated().sorted { lhs, rhs in
             (isInsert(lhs.element) ? 1 : 0, lhs.element.anchor, lhs.offset) < (isInsert(rhs.element) ? 1 : 0, rhs.element.anchor, rhs.offset)
         }.map(\.element)
+    }
+
+    /// `edit` as ``harmonized()`` writes it among these edits: an inserted rule with the changes
+    /// these edits make to the rule it is inserted before; other edits as they are.
+    func harmonizing(_ edit: PolicyEdit) -> PolicyEdit {
+        guard case .insert(let before, var rule) = edit else { return edit }
+        for other in self {
+            switch other {
+            case .omitStage(before, let stage): rule.omitStages.insert(stage)
+            case .omitManagedFields(before) where rule.level >= .request: rule.omitManagedFields = true
+            default: continue
+            }
+        }
+        return .insert(before: before, rule: rule)
     }
 }
