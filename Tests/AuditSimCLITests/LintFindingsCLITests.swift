@@ -114,10 +114,59 @@ struct LintFindingsCLITests {
         #expect(fixed.contains("# reads are noisy") && fixed.contains("# bodies") && fixed.contains("verbs: [\"on\", \"get\"]"))
         #expect(!run.standardOutput.contains("AP002"))  // what is left is linted after fixing
         #expect(try CommandLineRunner.run(["check", "p.yaml"], in: directory).status == 0)
-        let second = try scratch(["a.yaml": Self.accepted, "b.yaml": Self.accepted])
+        // Without a misspelling, whose correction changes what is logged on purpose (tested below).
+        let clean = Self.accepted.replacingOccurrences(of: "\"GET\"", with: "\"get\"")
+        let second = try scratch(["a.yaml": clean, "b.yaml": clean])
         defer { try? FileManager.default.removeItem(at: second) }
         #expect(try CommandLineRunner.run(["lint", "--fix", "--fail-on", "none", "b.yaml"], in: second).status == 0)
         #expect(try CommandLineRunner.run(["diff", "a.yaml", "b.yaml", "--fail-on-regression"], in: second).status == 0)
-        #expect(try String(contentsOf: second.appendingPathComponent("b.yaml"), encoding: .utf8) != Self.accepted)
+        #expect(try String(contentsOf: second.appendingPathComponent("b.yaml"), encoding: .utf8) != clean)
+    }
+
+    @Test("fixes: a misspelled verb is corrected and says that what is logged changes on purpose; a redundant rule's removal keeps diff --fail-on-regression at 0")
+    func correctionsAndRemovals() throws {
+        let typo = "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [\"RequestReceived\"]\nrules:\n  - level: None\n    verbs: [\"gte\"]\n    resources:\n      - group: \"\"\n        resources: [\"events\"]\n  - level: Metadata\n"
+        let redundant = "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [\"RequestReceived\"]\nrules:\n  # pods\n  - level: Metadata\n    resources:\n      - group: \"\"\n        resources: [\"pods\"]\n  - level: Metadata\n"
+        let directory = try scratch(["typo.yaml": typo, "redundant.yaml": redundant, "original.yaml": redundant])
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let corrected = try CommandLineRunner.run(["lint", "--fix", "--fail-on", "none", "typo.yaml"], in: directory)
+        #expect(corrected.status == 0, "\(corrected.standardError)")
+        #expect(corrected.standardError.contains("typo.yaml: fixed AP201: correct the misspelled verb \"gte\" to \"get\"; this changes what is logged on purpose"))
+        #expect(try String(contentsOf: directory.appendingPathComponent("typo.yaml"), encoding: .utf8) == typo.replacingOccurrences(of: "gte", with: "get"))
+        // The point of the change: gets of events are no longer logged, and diff says so.
+        try typo.write(to: directory.appendingPathComponent("typo-original.yaml"), atomically: true, encoding: .utf8)
+        #expect(try CommandLineRunner.run(["diff", "typo-original.yaml", "typo.yaml"], in: directory).standardOutput.contains("get"))
+        let removed = try CommandLineRunner.run(["lint", "--fix", "redundant.yaml"], in: directory)
+        #expect(removed.status == 0, "\(removed.standardOutput)\(removed.standardError)")
+        #expect(removed.standardError.contains("redundant.yaml: fixed AP402: remove rules[0]"))
+        #expect(try String(contentsOf: directory.appendingPathComponent("redundant.yaml"), encoding: .utf8)
+            == "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [\"RequestReceived\"]\nrules:\n  - level: Metadata\n")
+        let diff = try CommandLineRunner.run(["diff", "original.yaml", "redundant.yaml", "--fail-on-regression"], in: directory)
+        #expect(diff.status == 0, "\(diff.standardOutput)")
+        #expect(try CommandLineRunner.run(["check", "redundant.yaml"], in: directory).status == 0)
+    }
+}
+
+/// Issue 12, "Apply the savings", from the command line: `estimate --write-policy`.
+struct WritePolicyCLITests {
+    @Test("apply the savings: --write-policy writes the commented policy, which check accepts and diff --fail-on-regression passes; an output that is an input is refused")
+    func writePolicy() throws {
+        let directory = try CommandLineRunner.scratchDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let policy = "apiVersion: audit.k8s.io/v1\nkind: Policy\n# everything, loudly\nrules:\n  - level: RequestResponse   # the catch-all\n"
+        try policy.write(to: directory.appendingPathComponent("p.yaml"), atomically: true, encoding: .utf8)
+        let run = try CommandLineRunner.run(["estimate", "--policy", "p.yaml", "--write-policy", "tuned.yaml"], in: directory)
+        #expect(run.status == 0, "\(run.standardError)")
+        #expect(run.standardError.contains("wrote tuned.yaml: p.yaml with "))
+        let tuned = try String(contentsOf: directory.appendingPathComponent("tuned.yaml"), encoding: .utf8)
+        #expect(tuned.contains("# everything, loudly\n") && tuned.contains("  - level: RequestResponse   # the catch-all\n"))
+        #expect(tuned.contains("# auditsim estimate: ") && tuned.contains(" GB a month, "))
+        #expect(try CommandLineRunner.run(["check", "tuned.yaml"], in: directory).status == 0)
+        let diff = try CommandLineRunner.run(["diff", "p.yaml", "tuned.yaml", "--fail-on-regression"], in: directory)
+        #expect(diff.status == 0, "\(diff.standardOutput)")
+        #expect(diff.standardOutput.contains("security checklist: no regression"))
+        let over = try CommandLineRunner.run(["estimate", "--policy", "p.yaml", "--write-policy", "p.yaml"], in: directory)
+        #expect(over.status == 2)
+        #expect(try String(contentsOf: directory.appendingPathComponent("p.yaml"), encoding: .utf8) == policy)
     }
 }
