@@ -22,7 +22,7 @@ struct LintFixRun {
     mutating func apply(_ outcome: FixOutcome, to input: PolicyInput) throws -> PolicySource {
         let name = TerminalEscaping.escaped(outcome.original.name)
         for fix in outcome.rejected {
-            Console.writeError("\(name): not fixed \(fix.checkID): \(TerminalEscaping.escaped(fix.description)) (the fixed file would be refused or log less for the security checklist)")
+            Console.writeError("\(name): not fixed \(fix.checkID): \(TerminalEscaping.escaped(fix.description)) (the fixed file would be refused, log less for the security checklist, or, for a removed rule, log some request differently)")
         }
         guard outcome.changed else { return outcome.fixed }
         changedFiles += 1

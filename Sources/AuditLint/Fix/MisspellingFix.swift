@@ -26,6 +26,18 @@ extension FixContext {
         return LintFix(checkID: checkID, description: Self.misspellingDescription(what, written, text), edits: [edit], effect: .changesLogging)
     }
 
+    /// The fix of a finding on an unknown field whose help (starting with `advice`) names the
+    /// one field it means: the key renamed, when that is certain (see
+    /// ``PolicyFields/isCertainCorrection(_:to:among:)``).
+    func renamingMisspelledField(_ finding: Diagnostic, advice: String, checkID: String) -> LintFix? {
+        guard let location = finding.location, finding.help?.hasPrefix(advice) == true,
+              let intended = Self.suggestedName(in: finding.help),
+              let field = PolicyFields.unknownFields(in: lint.loaderDiagnostics).first(where: { $0.finding.location == location }),
+              PolicyFields.isCertainCorrection(field.name, to: intended, among: field.object.knownFields)
+        else { return nil }
+        return renamingKey(at: location, to: intended, checkID: checkID)
+    }
+
     /// A fix renaming the mapping key that starts at `location` to `correct`, unless its mapping
     /// already has that key (the rename would make a duplicate).
     func renamingKey(at location: SourceLocation, to correct: String, checkID: String) -> LintFix? {

@@ -6,11 +6,6 @@ import AuditPolicy
 /// changes what is logged, on purpose.
 extension DroppedSelector: FixableRule {
     func fix(for finding: Diagnostic, in context: FixContext) -> LintFix? {
-        guard let location = finding.location, finding.help?.hasPrefix("rename it to") == true,
-              let intended = FixContext.suggestedName(in: finding.help),
-              let field = PolicyFields.unknownFields(in: context.lint.loaderDiagnostics).first(where: { $0.finding.location == location }),
-              PolicyFields.isCertainCorrection(field.name, to: intended, among: field.object.knownFields)
-        else { return nil }
-        return context.renamingKey(at: location, to: intended, checkID: id)
+        context.renamingMisspelledField(finding, advice: "rename it to", checkID: id)
     }
 }

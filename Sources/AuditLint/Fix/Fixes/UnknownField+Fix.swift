@@ -5,12 +5,7 @@ import AuditPolicy
 /// already have that field. The field then takes effect, which changes what is logged.
 extension UnknownField: FixableRule {
     func fix(for finding: Diagnostic, in context: FixContext) -> LintFix? {
-        guard let location = finding.location, finding.help?.hasPrefix("did you mean") == true,
-              let intended = FixContext.suggestedName(in: finding.help),
-              let field = PolicyFields.unknownFields(in: context.lint.loaderDiagnostics).first(where: { $0.finding.location == location }),
-              PolicyFields.isCertainCorrection(field.name, to: intended, among: field.object.knownFields)
-        else { return nil }
-        return context.renamingKey(at: location, to: intended, checkID: id)
+        context.renamingMisspelledField(finding, advice: "did you mean", checkID: id)
     }
 }
 
