@@ -58,7 +58,7 @@ struct LintFixCorrectionTests {
         #expect(!Suggestions.isOnlyClosest("missing", to: "mising", in: ["other"]))
     }
 
-    @Test("fixes: a dead or redundant rule is removed with the comments above it; comments below stay; nothing is logged differently", arguments: [
+    @Test("fixes: a dead or redundant rule is removed with its own comments above it; comments below it or heading the next rules stay; nothing is logged differently", arguments: [
         (
             "AP402",
             "rules:\n  # pods at Metadata\n  - level: Metadata   # same as below\n    resources:\n      - group: \"\"\n        resources: [\"pods\"]\n  # everything else\n  - level: Metadata\n",
@@ -68,6 +68,11 @@ struct LintFixCorrectionTests {
             "AP401",
             "rules:\n  - level: Metadata\n    resources:\n      - group: \"\"\n  # dead\n  - level: Metadata\n    verbs: [\"get\"]\n    resources:\n      - group: \"\"\n        resources: [\"pods\"]\n\n  # the rest\n  - level: None\n",
             "rules:\n  - level: Metadata\n    resources:\n      - group: \"\"\n\n  # the rest\n  - level: None\n"
+        ),
+        (
+            "AP402",
+            "rules:\n  # quiet\n  - level: None\n    users: [\"system:kube-proxy\"]\n    verbs: [\"watch\"]\n  - level: None\n    users: [\"system:kube-proxy\"]\n  - level: Metadata\n",
+            "rules:\n  # quiet\n  - level: None\n    users: [\"system:kube-proxy\"]\n  - level: Metadata\n"
         ),
     ])
     func removesDeadRule(_ check: String, _ body: String, _ expected: String) throws {

@@ -126,7 +126,7 @@ struct LintFindingsCLITests {
     @Test("fixes: a misspelled verb is corrected and says that what is logged changes on purpose; a redundant rule's removal keeps diff --fail-on-regression at 0")
     func correctionsAndRemovals() throws {
         let typo = "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [\"RequestReceived\"]\nrules:\n  - level: None\n    verbs: [\"gte\"]\n    resources:\n      - group: \"\"\n        resources: [\"events\"]\n  - level: Metadata\n"
-        let redundant = "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [\"RequestReceived\"]\nrules:\n  # pods\n  - level: Metadata\n    resources:\n      - group: \"\"\n        resources: [\"pods\"]\n  - level: Metadata\n"
+        let redundant = "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [\"RequestReceived\"]\nrules:\n  # pods\n  - level: Metadata\n    resources:\n      - group: \"\"\n        resources: [\"pods\"]\n  # the rest\n  - level: Metadata\n"
         let directory = try scratch(["typo.yaml": typo, "redundant.yaml": redundant, "original.yaml": redundant])
         defer { try? FileManager.default.removeItem(at: directory) }
         let corrected = try CommandLineRunner.run(["lint", "--fix", "--fail-on", "none", "typo.yaml"], in: directory)
@@ -140,7 +140,7 @@ struct LintFindingsCLITests {
         #expect(removed.status == 0, "\(removed.standardOutput)\(removed.standardError)")
         #expect(removed.standardError.contains("redundant.yaml: fixed AP402: remove rules[0]"))
         #expect(try String(contentsOf: directory.appendingPathComponent("redundant.yaml"), encoding: .utf8)
-            == "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [\"RequestReceived\"]\nrules:\n  - level: Metadata\n")
+            == "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages: [\"RequestReceived\"]\nrules:\n  # the rest\n  - level: Metadata\n")
         let diff = try CommandLineRunner.run(["diff", "original.yaml", "redundant.yaml", "--fail-on-regression"], in: directory)
         #expect(diff.status == 0, "\(diff.standardOutput)")
         #expect(try CommandLineRunner.run(["check", "redundant.yaml"], in: directory).status == 0)

@@ -176,11 +176,16 @@ public struct PolicyLayout: Sendable {
     }
 
     /// An edit removing `rules[index]` (a block sequence item) with the comment lines right above
-    /// it; comments after it, which describe what follows, stay. `nil` for flow-style rules.
+    /// it when they are its own: when the next rule has comment lines of its own (or there is no
+    /// next rule). Above a rule followed by rules without comments, they are taken to describe
+    /// those rules too, and stay. Comments after the rule stay with what follows. `nil` for
+    /// flow-style rules.
     public func removingRule(_ index: Int) -> SourceEdit? {
-        guard let item = ruleNode(index), let indentation = dashIndentation(ofBlockItem: item),
+        guard let items = ruleItems, let item = ruleNode(index), let indentation = dashIndentation(ofBlockItem: item),
               let lines = wholeLines(ofBlockItem: item) else { return nil }
-        let first = commentBlockStart(above: item.start.line, indentation: indentation)
+        let nextIsCommented = index + 1 >= items.count
+            || commentBlockStart(above: items[index + 1].start.line, indentation: indentation) < items[index + 1].start.line
+        let first = nextIsCommented ? commentBlockStart(above: item.start.line, indentation: indentation) : item.start.line
         guard var start = source.byteOffset(of: SourceLocation(line: first, column: 1)) else { return nil }
         // The last line has no line break: the one before the removed lines goes instead.
         if lines.upperBound == source.bytes.count, source.bytes.last != UInt8(ascii: "\n"), start > 0 { start -= 1 }

@@ -1,7 +1,7 @@
 import AuditPolicy
 
 /// AP401's and AP402's fix: a rule whose removal changes no decision is removed, with the
-/// comment lines right above it (they describe it); comments below it stay with what follows.
+/// comment lines right above it when they are its own (``PolicyLayout/removingRule(_:)``).
 ///
 /// Only the findings whose advice is to delete the rule are fixed: a shadowed rule whose earlier
 /// rules decide its requests the same way (a shadowed rule with another outcome shows lost
