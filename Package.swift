@@ -84,12 +84,12 @@ let package = Package(
 // Scripts/fuzz.sh builds them with `-sanitize=fuzzer,address`.
 package.targets.append(.target(
     name: "FuzzTargets",
-    dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis", "AuditLint", "AuditEstimate"],
+    dependencies: ["AuditPolicy", "AuditReplay", "AuditAnalysis", "AuditLint", "AuditEstimate", "AuditCloudTrail"],
     path: "Fuzz/FuzzTargets"
 ))
 if ProcessInfo.processInfo.environment["AUDITSIM_FUZZ"] == "1" {
     let fuzzTargets = ["FuzzPolicy", "FuzzLint", "FuzzReplay", "FuzzRequestURI", "FuzzExplainBatch",
-                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge"]
+                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge", "FuzzCloudTrail"]
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for name in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/\(name)"))

@@ -17,7 +17,7 @@ struct MetadataCorpus {
         var events: [[UInt8]] = []
         do {
             _ = try ReplayEngine(policies: [ReplayPolicy(name: "metadata", policy: policy)])
-                .run(try RecordingReader(bytes: BundledRecording.defaultBytes, source: BundledRecording.name)) { events.append(Array($0)) }
+                .run(RecordingReader(bytes: BundledRecording.defaultBytes, source: BundledRecording.name)) { events.append(Array($0)) }
         } catch {
             fail("cannot replay the bundled recording: \(error)")
         }

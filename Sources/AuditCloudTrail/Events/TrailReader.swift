@@ -8,7 +8,14 @@ import AuditReplay
 /// every other record is decoded, counted and dropped, one batch at a time.
 enum TrailReader {
     static func read(paths: [String], maxEventBytes: Int) throws(InputError) -> (events: [CloudTrailEvent], summary: TrailSummary) {
-        var reader = try RecordingReader(paths: paths, content: .cloudTrailEvents, maxEventBytes: maxEventBytes)
+        try read(RecordingReader(paths: paths, content: .cloudTrailEvents, maxEventBytes: maxEventBytes),
+                 inputName: paths.joined(separator: ", "))
+    }
+
+    /// The followed calls of `reader`, which reads `RecordingContent.cloudTrailEvents`;
+    /// `inputName` names the input in the error for an input without events.
+    static func read(_ reader: consuming RecordingReader, inputName: String) throws(InputError) -> (events: [CloudTrailEvent], summary: TrailSummary) {
+        var reader = reader
         var summary = TrailSummary()
         var followed: [CloudTrailEvent] = []
         while let batch = try reader.next() {
@@ -39,7 +46,7 @@ enum TrailReader {
         }
         summary.files = reader.inputs
         guard summary.events > 0 else {
-            throw InputError(file: paths.joined(separator: ", "), reason: "no CloudTrail event in the input" + (summary.malformed.count > 0 ? " (\(summary.malformed.count) malformed records)" : ""))
+            throw InputError(file: inputName, reason: "no CloudTrail event in the input" + (summary.malformed.count > 0 ? " (\(summary.malformed.count) malformed records)" : ""))
         }
         // CloudTrail files are in no particular order: sort by time, keeping input order for ties.
         let ordered = followed.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)

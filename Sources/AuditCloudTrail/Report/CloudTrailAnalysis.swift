@@ -14,18 +14,30 @@ public enum CloudTrailAnalysis {
     /// `maxEventBytes` are skipped and counted as malformed.
     public static func run(trailPaths: [String], auditPaths: [String] = [], clusterName: String? = nil,
                            maxEventBytes: Int = InputEventLimit.defaultBytes) throws -> CloudTrailReport {
-        let (events, summaryRead) = try TrailReader.read(paths: trailPaths, maxEventBytes: maxEventBytes)
+        let trail = try RecordingReader(paths: trailPaths, content: .cloudTrailEvents, maxEventBytes: maxEventBytes)
+        let audit = auditPaths.isEmpty ? nil : try RecordingReader(paths: auditPaths, maxEventBytes: maxEventBytes)
+        return try run(trail: trail, trailName: trailPaths.joined(separator: ", "),
+                       audit: audit, auditName: auditPaths.joined(separator: ", "), clusterName: clusterName)
+    }
+
+    /// The report for the trail `trail` reads (`RecordingContent.cloudTrailEvents`), compared,
+    /// when `audit` is given, with the recorded audit events it reads; `trailName` and
+    /// `auditName` name the inputs in the error for an input without events. For inputs that
+    /// are not files, such as bytes already in memory.
+    public static func run(trail trailReader: consuming RecordingReader, trailName: String,
+                           audit auditReader: consuming RecordingReader?, auditName: String,
+                           clusterName: String? = nil) throws -> CloudTrailReport {
+        let (events, summaryRead) = try TrailReader.read(trailReader, inputName: trailName)
         let trail = TrailAnalysis(events: events)
         var summary = summaryRead
         summary.failedCalls = trail.failedCalls
         var findings = trail.findings
         var audit: AuditSummary?
         var annotated: [AccessPolicyRequests] = []
-        if !auditPaths.isEmpty {
+        if var reader = auditReader {
             let cluster = try chooseCluster(clusterName, among: trail.clusters.map(\.key))
             var comparison = AuditComparison(trail: trail, cluster: cluster)
             var auditSummary = AuditSummary(cluster: cluster?.name)
-            var reader = try RecordingReader(paths: auditPaths, maxEventBytes: maxEventBytes)
             while let batch = try reader.next() {
                 for skipped in batch.skipped { auditSummary.malformed.note(skipped.malformed) }
                 for record in batch.records {
@@ -39,7 +51,7 @@ public enum CloudTrailAnalysis {
             }
             auditSummary.files = reader.inputs
             guard auditSummary.events > 0 else {
-                throw InputError(file: auditPaths.joined(separator: ", "), reason: "no audit event with a timestamp in the input")
+                throw InputError(file: auditName, reason: "no audit event with a timestamp in the input")
             }
             let results = comparison.results()
             findings += results.findings

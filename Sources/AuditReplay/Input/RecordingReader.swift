@@ -56,10 +56,17 @@ public struct RecordingReader {
     /// `source` in batches and messages.
     public init(bytes: [UInt8], source: String, format: InputFormat = .auto, batchBytes: Int = 4 << 20,
                 maxEventBytes: Int = InputEventLimit.defaultBytes) {
+        self.init(bytes: bytes, source: source, content: .auditEvents(format), batchBytes: batchBytes, maxEventBytes: maxEventBytes)
+    }
+
+    /// Reads `content` (audit events, or CloudTrail events) from bytes already in memory, named
+    /// `source` in batches and messages.
+    public init(bytes: [UInt8], source: String, content: RecordingContent, batchBytes: Int = 4 << 20,
+                maxEventBytes: Int = InputEventLimit.defaultBytes) {
         files = [source]
         totalBytes = bytes.count
         memoryInput = (bytes, source)
-        content = .auditEvents(format)
+        self.content = content
         self.batchBytes = batchBytes
         self.maxEventBytes = maxEventBytes
     }
