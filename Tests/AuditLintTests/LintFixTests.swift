@@ -85,8 +85,20 @@ struct LintFixTests {
         #expect(String(decoding: fixed(header + body).fixed.bytes, as: UTF8.self) == header + expected)
     }
 
-    @Test("fixes: a block-style list, a flow-style policy or a flow-style rule is left alone (no certain edit)", arguments: [
-        "apiVersion: audit.k8s.io/v1\nkind: Policy\nomitStages:\n  - Panic\nrules:\n  - level: Metadata\n",
+    @Test("fixes: RequestReceived joins a block list of omitStages as its own first line, at the items' indentation", arguments: [
+        ("omitStages:\n  - Panic\nrules:\n  - level: Metadata\n", "omitStages:\n  - RequestReceived\n  - Panic\nrules:\n  - level: Metadata\n"),
+        ("omitStages:\n- Panic # keep\nrules:\n  - level: Metadata\n", "omitStages:\n- RequestReceived\n- Panic # keep\nrules:\n  - level: Metadata\n"),
+        (
+            "rules:\n  - level: Metadata\n    verbs: [get]\n    omitStages: [RequestReceived]\n  - level: Metadata\n    omitStages:\n      - Panic\n      - ResponseStarted\n",
+            "rules:\n  - level: Metadata\n    verbs: [get]\n    omitStages: [RequestReceived]\n  - level: Metadata\n    omitStages:\n      - RequestReceived\n      - Panic\n      - ResponseStarted\n"
+        ),
+    ])
+    func requestReceivedJoinsBlockList(_ body: String, _ expected: String) {
+        let header = "apiVersion: audit.k8s.io/v1\nkind: Policy\n"
+        #expect(String(decoding: fixed(header + body).fixed.bytes, as: UTF8.self) == header + expected)
+    }
+
+    @Test("fixes: a flow-style policy or a flow-style rule is left alone (no certain edit)", arguments: [
         "{apiVersion: audit.k8s.io/v1, kind: Policy, rules: [{level: Metadata}]}\n",
         "apiVersion: audit.k8s.io/v1\nkind: Policy\nrules:\n  - level: Metadata\n    verbs: [get]\n    omitStages: [RequestReceived]\n  - {level: Metadata}\n",
     ])

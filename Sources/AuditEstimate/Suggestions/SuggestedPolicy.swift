@@ -101,7 +101,7 @@ public enum SuggestedPolicyError: Error, Sendable, CustomStringConvertible {
         case .noSuggestions(let reason):
             "--write-policy needs the estimate's suggestions: \(reason)"
         case .layout(let title):
-            "--write-policy cannot place \"\(TerminalEscaping.escaped(title))\" in the policy file: no certain place for it (rules written in flow style, [...] or {...}, or an omitStages list in block style)"
+            "--write-policy cannot place \"\(TerminalEscaping.escaped(title))\" in the policy file: no certain place for it (rules written in flow style, [...] or {...})"
         case .notVerified(let why):
             "--write-policy wrote nothing: the policy with the suggestions written in failed its check (\(why))"
         }

@@ -104,16 +104,22 @@ public struct PolicyLayout: Sendable {
         return SourceEdit(range: offset..<offset, replacement: text + "\n" + indentation)
     }
 
-    /// An edit giving `field` the stage `stage` in its list: added to an existing flow list
-    /// (`[...]`), or a new `field: ["stage"]` line, in `rules[ruleIndex]` or (for `nil`) the
-    /// policy. `nil` when the list is written in block style.
+    /// An edit giving `field` the stage `stage` in its list: added first to an existing flow
+    /// list (`[...]`) or, as its own `- stage` line, to a block list whose items each have their
+    /// own line; or a new `field: ["stage"]` line, in `rules[ruleIndex]` or (for `nil`) the
+    /// policy. `nil` for any other layout.
     public func addingStage(_ stage: String, toField field: String, ruleIndex: Int?) -> SourceEdit? {
         guard let mapping = mapping(forRule: ruleIndex) else { return nil }
         if let existing = mapping.pair(field) {
             guard case .sequence(let items) = existing.value.content,
-                  let start = source.byteOffset(of: existing.value.start), start < source.bytes.count,
-                  source.bytes[start] == UInt8(ascii: "[") else { return nil }
-            return SourceEdit(range: start + 1..<start + 1, replacement: items.isEmpty ? "\"\(stage)\"" : "\"\(stage)\", ")
+                  let start = source.byteOffset(of: existing.value.start), start < source.bytes.count else { return nil }
+            if source.bytes[start] == UInt8(ascii: "[") {
+                return SourceEdit(range: start + 1..<start + 1, replacement: items.isEmpty ? "\"\(stage)\"" : "\"\(stage)\", ")
+            }
+            guard let first = items.first, let indentation = dashIndentation(ofBlockItem: first),
+                  let lineStart = source.byteOffset(of: SourceLocation(line: first.start.line, column: 1)) else { return nil }
+            let entry = Self.isPlainString(stage) ? stage : "\"\(stage)\""
+            return SourceEdit(range: lineStart..<lineStart, replacement: indentation + "- " + entry + "\n")
         }
         return addingLine("\(field): [\"\(stage)\"]", to: mapping, isRoot: ruleIndex == nil)
     }
