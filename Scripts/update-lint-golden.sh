@@ -9,7 +9,7 @@ BIN="$(swift build --show-bin-path)/auditsim"
 "$BIN" rules --markdown docs/rules
 cd Tests/AuditLintTests/Fixtures
 for policy in *.yaml; do
-    "$BIN" lint --no-config --fail-on none "$policy" > "${policy%.yaml}.lint.txt"
+    "$BIN" lint --no-config --verbose --fail-on none "$policy" > "${policy%.yaml}.lint.txt"
 done
-"$BIN" lint --no-config --fail-on none > eks-builtin.lint.txt
-"$BIN" lint --no-config --fail-on none --platform eks > eks-builtin.platform-eks.lint.txt
+"$BIN" lint --no-config --verbose --fail-on none > eks-builtin.lint.txt
+"$BIN" lint --no-config --verbose --fail-on none --platform eks > eks-builtin.platform-eks.lint.txt

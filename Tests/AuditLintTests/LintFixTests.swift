@@ -30,7 +30,7 @@ struct LintFixTests {
     func afterExamplesBelongToFixableChecks() {
         let documented = Set(LintRules.all.map(\.description).filter { $0.fixedExample != nil }.map(\.id))
         #expect(documented == LintFixer.fixableCheckIDs)
-        #expect(LintFixer.fixableCheckIDs == ["AP002", "AP010", "AP101", "AP201", "AP203", "AP204", "AP205", "AP401", "AP402", "AP501", "AP503"])
+        #expect(LintFixer.fixableCheckIDs == ["AP002", "AP010", "AP101", "AP201", "AP203", "AP204", "AP205", "AP401", "AP402", "AP408", "AP501", "AP503"])
     }
 
     @Test("fixes: comments, key order, quoting and blank lines survive; only the fixed bytes change")

@@ -10,7 +10,7 @@ public enum LintRules {
         UnknownSubresource(), NamespacesOnClusterScoped(), UnservedURL(), ResourcePathURL(), NamesOnCreate(),
         GroupInUsers(), UserInGroups(), MalformedServiceAccount(), StaleIdentity(),
         ShadowedRuleCheck(), RedundantRuleCheck(), NoCatchAll(), LogsNothing(), StaleComponentRule(), CatchAllSwallowsGroups(),
-        RuleDecidesNothingInCorpus(),
+        RuleDecidesNothingInCorpus(), RedundantEntry(),
         RequestReceivedLogged(), ResponseBodiesForReads(), ManagedFieldsLogged(),
         SecretBodies(), TokenBodies(), PossiblySensitiveBodies(), ConfiguredSensitiveBodies(),
         ChecklistGap(), QueryGap(),

@@ -181,6 +181,46 @@ public struct PolicyLayout: Sendable {
         return first
     }
 
+    /// An edit removing the list item that starts at `location` from its list, which keeps at
+    /// least one other item: from a block list with its lines (``wholeLines(ofBlockItem:)``);
+    /// from a flow list (`[a, b]`, scalars only) with the comma and spaces that separate it,
+    /// when only commas and white space separate it from its neighbours (no comment is lost).
+    /// `nil` for any other layout.
+    public func removingItem(at location: SourceLocation) -> SourceEdit? {
+        guard let list = parentList(of: location), case .sequence(let items) = list.content, items.count > 1,
+              let index = items.firstIndex(where: { $0.start == location }),
+              let listStart = source.byteOffset(of: list.start), listStart < source.bytes.count else { return nil }
+        if source.bytes[listStart] != UInt8(ascii: "[") {
+            guard let lines = wholeLines(ofBlockItem: items[index]) else { return nil }
+            return SourceEdit(range: lines, replacement: "")
+        }
+        let ranges = items.map(byteRange(of:))
+        guard case .scalar = items[index].content, let own = ranges[index] else { return nil }
+        let neighbour = index > 0 ? index - 1 : index + 1
+        guard let other = ranges[neighbour] else { return nil }
+        let gap = index > 0 ? other.upperBound..<own.lowerBound : own.upperBound..<other.lowerBound
+        guard gap.allSatisfy({ [UInt8(ascii: ","), UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(source.bytes[$0]) })
+        else { return nil }
+        return SourceEdit(range: index > 0 ? other.upperBound..<own.upperBound : own.lowerBound..<other.lowerBound, replacement: "")
+    }
+
+    /// The sequence node one of whose items starts at `location`.
+    private func parentList(of location: SourceLocation) -> YAMLNode? {
+        guard let root else { return nil }
+        var stack = [root]
+        while let node = stack.popLast() {
+            switch node.content {
+            case .scalar: continue
+            case .sequence(let items):
+                if items.contains(where: { $0.start == location }) { return node }
+                stack += items
+            case .mapping(let pairs):
+                for pair in pairs { stack.append(pair.value) }
+            }
+        }
+        return nil
+    }
+
     /// An edit removing `rules[index]` (a block sequence item) with the comment lines right above
     /// it when they are its own: when the next rule has comment lines of its own (or there is no
     /// next rule). Above a rule followed by rules without comments, they are taken to describe
