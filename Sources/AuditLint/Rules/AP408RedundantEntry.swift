@@ -41,13 +41,18 @@ struct RedundantEntry: LintRule {
           - level: None
             verbs: ["get", "list"]
             nonResourceURLs: ["/healthz*"]
+          - level: Request
+            resources:
+              - group: ""
+                resources: ["pods"]
+                resourceNames: ["web"]
           - level: Metadata
             resources:
               - group: ""
                 resources: ["pods/*"]
           - level: Metadata
         """,
-        fix: "Delete the covered entry. `--fix` deletes it (from a `[...]` list with its comma, from a block list with its lines); the rule matches exactly the same requests.",
+        fix: "Delete the covered entry, or, if it was meant to be logged differently, give it a rule of its own before the wider one. `--fix` deletes it (from a `[...]` list with its comma, from a block list with its lines); the rule matches exactly the same requests.",
         fixedExample: """
         apiVersion: audit.k8s.io/v1
         kind: Policy
