@@ -121,8 +121,8 @@ struct PolicyAccumulator {
         guard oversize.offenders.count < offenderLimit else { return }
         let final = request.final
         oversize.offenders.append(Offender(
-            file: final.facts.source,
-            line: final.facts.line,
+            file: final.source,
+            line: final.line,
             auditID: GoJSONString.decodeString(final.slice(final.event.auditID)),
             stage: stage,
             level: level,
@@ -143,8 +143,11 @@ struct PolicyAccumulator {
         return counter.count
     }
 
-    private static func index(of level: Level) -> Int { Level.allCases.firstIndex(of: level) ?? 0 }
-    private static func index(of stage: Stage) -> Int { Stage.allCases.firstIndex(of: stage) ?? 0 }
+    // The case lists made once, not on every event.
+    private static let levelCases = Level.allCases
+    private static let stageCases = Stage.allCases
+    private static func index(of level: Level) -> Int { levelCases.firstIndex(of: level) ?? 0 }
+    private static func index(of stage: Stage) -> Int { stageCases.firstIndex(of: stage) ?? 0 }
 
     /// The totals.
     var result: PolicyReplay {
