@@ -55,7 +55,10 @@ struct DecisionCacheDifferentialTests {
         var lines: [String] = []
         for index in 0..<count {
             let verb = Self.pick(verbs, &random)
+            // The admin's uid and extra (not part of the key) change from event to event.
             let user = Self.pick(users, &random)
+                .replacingOccurrences(of: #""uid":"42""#, with: #""uid":"\#(random.next() % 9)""#)
+                .replacingOccurrences(of: #"["v"]"#, with: #"["v\#(random.next() % 9)","]"]"#)
             var line = #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"id-\#(index)","stage":"ResponseComplete","#
             if random.next() % 5 == 0 {
                 line += #""requestURI":"\#(Self.pick(paths, &random))","verb":"\#(verb)","user":\#(user),"#
@@ -145,11 +148,12 @@ struct DecisionCacheDifferentialTests {
         #expect(counts.hits > 0)
     }
 
-    /// The events of a lease renewal differ only in uid, resourceVersion and the URI's query: one shape.
-    @Test("Issue 11: uid, resourceVersion and a resource request's URI are not part of the key")
+    /// The events of a lease renewal differ only in the user's uid and extra, the objectRef's uid
+    /// and resourceVersion, and the URI's query: one shape.
+    @Test("Issue 11: user uid and extra, objectRef uid and resourceVersion, a resource request's URI are not part of the key")
     func ignoredFields() throws {
         let lines = (0..<10).map { index in
-            #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"a\#(index)","stage":"ResponseComplete","requestURI":"/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/n1?timeout=\#(index)s","verb":"update","user":{"username":"system:node:n1","groups":["system:nodes"]},"objectRef":{"resource":"leases","namespace":"kube-node-lease","name":"n1","uid":"u\#(index)","apiGroup":"coordination.k8s.io","apiVersion":"v1","resourceVersion":"\#(1000 + index)"},"responseStatus":{"metadata":{},"code":200},"requestReceivedTimestamp":"2026-11-01T10:00:00.000001Z","stageTimestamp":"2026-11-01T10:00:00.000002Z"}"#
+            #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","auditID":"a\#(index)","stage":"ResponseComplete","requestURI":"/apis/coordination.k8s.io/v1/namespaces/kube-node-lease/leases/n1?timeout=\#(index)s","verb":"update","user":{"username":"system:node:n1","uid":"\#(index)","groups":["system:nodes"],"extra":{"sessionName":["s\#(index)"],"x":["[{\"]"]}},"objectRef":{"resource":"leases","namespace":"kube-node-lease","name":"n1","uid":"u\#(index)","apiGroup":"coordination.k8s.io","apiVersion":"v1","resourceVersion":"\#(1000 + index)"},"responseStatus":{"metadata":{},"code":200},"requestReceivedTimestamp":"2026-11-01T10:00:00.000001Z","stageTimestamp":"2026-11-01T10:00:00.000002Z"}"#
         }
         let counts = try Self.check(lines, slotBits: 12, policies: Self.compiled())
         #expect(counts.lookups == 10)

@@ -90,17 +90,19 @@ final class KeyArena: @unchecked Sendable {
 /// The bytes a canonical event's request attributes are read from
 /// (`DecodedEventFields.requestAttributes`), one after the other, each after its length:
 ///
-/// - `verb` and `user`, whole;
-/// - the members of `objectRef` but `uid` and `resourceVersion`, which the attributes do not have
-///   and which change from one event of the same request kind to the next (the whole `objectRef`
-///   when it is not a flat object of strings, which costs hits but never exactness);
+/// - `verb`, whole;
+/// - the members of `user` but `uid` and `extra`, and of `objectRef` but `uid` and
+///   `resourceVersion`: the attributes do not have them, and they change from one event of the
+///   same kind of request to the next (a session name, a resource version). The whole object
+///   when it cannot be read as compact JSON, which costs hits but never exactness;
 /// - `requestURI`, only when the attributes are read from it: for a non-resource request (the
 ///   path) or a create (the name in the URL).
 ///
 /// Two events with equal keys have equal attributes, so equal decisions.
 struct RequestShapeKey {
-    /// The longest key cached; longer ones (huge user extras) are decided without the cache.
-    static let maxBytes = 1024
+    /// The longest key cached; longer ones (users with large extras) are decided without the
+    /// cache. With the default 4,096 slots the keys take 2 MiB per scanning thread.
+    static let maxBytes = 512
 
     /// The key, `count` bytes (in a buffer of `maxBytes`).
     let bytes: UnsafeMutablePointer<UInt8>
@@ -112,9 +114,9 @@ struct RequestShapeKey {
     mutating func build(_ event: ScannedEvent, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let base = bytes.baseAddress else { return false }
         count = 0
-        guard append(base, event.verb), append(base, event.user) else { return false }
+        guard append(base, event.verb), appendMembers(base, event.user, of: .user) else { return false }
         if event.objectRef.isPresent {
-            guard appendObjectReference(base, event.objectRef) else { return false }
+            guard appendMembers(base, event.objectRef, of: .objectReference) else { return false }
         } else {
             guard appendLength(UInt32.max) else { return false }
         }
@@ -143,38 +145,60 @@ struct RequestShapeKey {
         appendLength(UInt32(truncatingIfNeeded: span.count)) && appendRaw(base + span.start, span.count)
     }
 
-    /// The objectRef's members but `uid` and `resourceVersion`, each followed by a comma, after
-    /// their total length; the whole object when it is not flat (see the type's documentation).
-    private mutating func appendObjectReference(_ base: UnsafePointer<UInt8>, _ span: ByteSpan) -> Bool {
+    /// The objects whose members are filtered.
+    private enum Filtered {
+        case user, objectReference
+
+        /// Whether the member named `key` is left out: `uid` and `extra` of `user` (`UserInfo` has
+        /// only the name and groups), `uid` and `resourceVersion` of `objectRef`
+        /// (`ObjectReferenceValues` has neither).
+        @inline(__always)
+        func ignores(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+            switch self {
+            case .user: Self.equals(key, "uid") || Self.equals(key, "extra")
+            case .objectReference: Self.equals(key, "uid") || Self.equals(key, "resourceVersion")
+            }
+        }
+
+        @inline(__always)
+        private static func equals(_ key: UnsafeBufferPointer<UInt8>, _ name: StaticString) -> Bool {
+            key.count == name.utf8CodeUnitCount && memcmp(key.baseAddress!, name.utf8Start, key.count) == 0
+        }
+    }
+
+    /// The members of the object in `span` that `filtered` does not ignore, each followed by a
+    /// comma, after their total length; the whole object when it is not compact JSON. An absent
+    /// object and an empty one give the same (empty) members, as they give the same attributes.
+    private mutating func appendMembers(_ base: UnsafePointer<UInt8>, _ span: ByteSpan, of filtered: Filtered) -> Bool {
         let lengthAt = count
         guard appendLength(0) else { return false }
         let start = count
         let close = span.end - 1
         var position = span.start + 1
-        var flat = true
+        var compact = true
         while position < close {
             guard base[position] == UInt8(ascii: "\""), let keyEnd = Self.stringEnd(base, from: position, limit: close),
-                  keyEnd < close, base[keyEnd] == UInt8(ascii: ":"), base[keyEnd + 1] == UInt8(ascii: "\""),
-                  let valueEnd = Self.stringEnd(base, from: keyEnd + 1, limit: close)
+                  keyEnd < close, base[keyEnd] == UInt8(ascii: ":"),
+                  let valueEnd = base[keyEnd + 1] == UInt8(ascii: "\"")
+                      ? Self.stringEnd(base, from: keyEnd + 1, limit: close) : Self.valueEnd(base, from: keyEnd + 1, limit: close)
             else {
-                flat = false
+                compact = false
                 break
             }
-            let key = UnsafeBufferPointer(start: base + position + 1, count: keyEnd - position - 2)
-            if !Self.isSkipped(key) {
+            if !filtered.ignores(UnsafeBufferPointer(start: base + position + 1, count: keyEnd - position - 2)) {
                 guard appendRaw(base + position, valueEnd - position + 1) else { return false }
                 bytes[count - 1] = UInt8(ascii: ",")
             }
             position = valueEnd
             if position < close {
                 guard base[position] == UInt8(ascii: ",") else {
-                    flat = false
+                    compact = false
                     break
                 }
                 position += 1
             }
         }
-        if !flat {
+        if !compact {
             count = start
             guard appendRaw(base + span.start, span.count) else { return false }
         }
@@ -183,16 +207,38 @@ struct RequestShapeKey {
         return true
     }
 
-    private static func isSkipped(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        func equals(_ name: StaticString) -> Bool {
-            key.count == name.utf8CodeUnitCount && memcmp(key.baseAddress!, name.utf8Start, key.count) == 0
+    /// The offset just past the compact JSON value starting at `start`, if it ends by `limit`:
+    /// strings are skipped whole, so brackets in them do not count.
+    private static func valueEnd(_ base: UnsafePointer<UInt8>, from start: Int, limit: Int) -> Int? {
+        var position = start
+        var depth = 0
+        while position < limit {
+            switch base[position] {
+            case UInt8(ascii: "\""):
+                guard let end = stringEnd(base, from: position, limit: limit) else { return nil }
+                if depth == 0 { return end }
+                position = end
+                continue
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 { return position + 1 }
+                if depth < 0 { return nil }
+            case UInt8(ascii: ","):
+                if depth == 0 { return position }
+            default:
+                break
+            }
+            position += 1
         }
-        return equals("uid") || equals("resourceVersion")
+        return depth == 0 && position > start ? position : nil
     }
 
     /// The offset just past the string whose opening quote is at `quote`, if it closes before
     /// `limit`. Eight bytes at a time: the first quote or backslash of a word is its lowest byte
     /// that, XORed with that character, is zero (the classic has-zero-byte bit trick).
+    @inline(__always)
     private static func stringEnd(_ base: UnsafePointer<UInt8>, from quote: Int, limit: Int) -> Int? {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
