@@ -17,6 +17,8 @@ struct PolicyAccumulator {
     private var lowerBound = Tally()
     private var oversize = OversizeSummary()
     private var truncation: TruncationSummary?
+    /// The event being emitted (`--emit`).
+    private var emitBuffer = ByteAccumulator()
 
     init(name: String, policy: CompiledPolicy, limits: SizeLimits, offenderLimit: Int) {
         self.name = name
@@ -95,9 +97,10 @@ struct PolicyAccumulator {
                     lowerBound.bytes += written
                 }
                 if let emit {
-                    var accumulator = ByteAccumulator()
-                    EventSynthesizer.write(request, plan, into: &accumulator)
-                    try accumulator.bytes.withUnsafeBufferPointer { try emit($0) }
+                    // One buffer for every emitted event: its capacity is kept, so writing allocates nothing.
+                    emitBuffer.bytes.removeAll(keepingCapacity: true)
+                    EventSynthesizer.write(request, plan, into: &emitBuffer)
+                    try emitBuffer.bytes.withUnsafeBufferPointer { try emit($0) }
                 }
             }
             if let observer {
