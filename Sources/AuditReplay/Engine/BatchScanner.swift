@@ -1,4 +1,5 @@
 import AuditPolicy
+import Foundation
 
 /// One input batch after scanning: every event located (re-encoded first when it was not in
 /// log-backend form), its request attributes read and each policy's decision taken.
@@ -45,6 +46,8 @@ struct ScannedRecord: Sendable {
     var requestRemovals: BodyRemovals
     var responseRemovals: BodyRemovals
     var facts: RequestFacts
+    /// The line the event was read from (in the batch's source).
+    var line: Int
     var auditIDHash: UInt64
     /// A hash of what tells requests apart (`RecordedCopy.requestHash`).
     var requestHash: UInt64
@@ -95,7 +98,7 @@ struct BatchScanner {
                 do throws(EventScanFailure) {
                     let event = try scanner.scan(bytes)
                     if event.isCanonical && Self.isLogBackendV1(bytes, event) {
-                        result.records.append(analyze(event, bytes: bytes, range: record.range, isReencoded: false, origin: RecordOrigin(), source: batch.source, line: record.line))
+                        result.records.append(analyze(event, bytes: bytes, range: record.range, isReencoded: false, origin: RecordOrigin(), line: record.line))
                         continue
                     }
                     scanner.truncateCandidates(to: mark)
@@ -132,12 +135,13 @@ struct BatchScanner {
     /// not an older version to convert or none to infer; `RecordedEventVersion`), and its
     /// response is not a Status whose responseStatus may need rebuilding (`StatusResponse`).
     private static func isLogBackendV1(_ bytes: UnsafeBufferPointer<UInt8>, _ event: ScannedEvent) -> Bool {
-        guard bytes.starts(with: v1Prefix) else { return false }
+        guard let base = bytes.baseAddress, bytes.count >= v1Prefix.utf8CodeUnitCount,
+              memcmp(base, v1Prefix.utf8Start, v1Prefix.utf8CodeUnitCount) == 0 else { return false }
         guard event.responseObject.isPresent else { return true }
         return !StatusResponse.mayBeStatus(UnsafeBufferPointer(rebasing: bytes[event.responseObject.start..<event.responseObject.end]))
     }
 
-    private static let v1Prefix: [UInt8] = Array(#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","#.utf8)
+    private static let v1Prefix: StaticString = #"{"kind":"Event","apiVersion":"audit.k8s.io/v1","#
 
     /// Puts an event in log-backend form (`EventCanonicalizer`), scans that and adds its record.
     /// An event that comes out unchanged keeps its own bytes (`storedAt`, its range in the
@@ -151,7 +155,7 @@ struct BatchScanner {
         if let stored, canonical.bytes.elementsEqual(bytes) {
             let event = try scanner.scan(bytes)
             guard event.isCanonical else { throw EventScanFailure(reason: "the event could not be put in log-backend form") }
-            result.records.append(analyze(event, bytes: bytes, range: stored, isReencoded: false, origin: origin, source: result.source, line: line))
+            result.records.append(analyze(event, bytes: bytes, range: stored, isReencoded: false, origin: origin, line: line))
             return
         }
         let range = result.reencoded.count..<(result.reencoded.count + canonical.bytes.count)
@@ -161,19 +165,18 @@ struct BatchScanner {
             guard event.isCanonical else {
                 throw EventScanFailure(reason: "the event could not be put in log-backend form")
             }
-            return analyze(event, bytes: buffer, range: range, isReencoded: true, origin: origin, source: source, line: line)
+            return analyze(event, bytes: buffer, range: range, isReencoded: true, origin: origin, line: line)
         }
         result.reencoded.append(contentsOf: canonical.bytes)
         result.records.append(scanned)
-        noteRepairs(of: scanned, into: &result.repairs)
+        noteRepairs(of: scanned, source: source, into: &result.repairs)
     }
 
     /// Counts what the canonicalizer had to make up for in a re-encoded event.
-    private func noteRepairs(of record: ScannedRecord, into repairs: inout RecordingRepairs) {
+    private func noteRepairs(of record: ScannedRecord, source: String, into repairs: inout RecordingRepairs) {
         let origin = record.origin
         func note() -> NotedEvent {
-            let facts = record.facts
-            return NotedEvent(file: facts.source, line: facts.line, auditID: record.auditID, detail: RequestDescription.text(facts.attributes))
+            NotedEvent(file: source, line: record.line, auditID: record.auditID, detail: RequestDescription.text(record.facts.attributes))
         }
         switch origin.version {
         case .v1: break
@@ -191,17 +194,23 @@ struct BatchScanner {
     }
 
     /// The attributes, decisions and hashes of a scanned event.
-    private mutating func analyze(_ event: ScannedEvent, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, isReencoded: Bool, origin: RecordOrigin, source: String, line: Int) -> ScannedRecord {
-        let decoded = scanner.decoded
-        let attributes = decoded.requestAttributes {
-            event.requestURI.isPresent
-                ? GoJSONString.decodeString(UnsafeBufferPointer(rebasing: bytes[event.requestURI.start..<event.requestURI.end])) : ""
+    private mutating func analyze(_ event: ScannedEvent, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, isReencoded: Bool, origin: RecordOrigin, line: Int) -> ScannedRecord {
+        let facts: RequestFacts
+        if let cached = decisions.cachedFacts(of: event, in: bytes) {
+            facts = cached
+        } else {
+            let decoded = scanner.decoded
+            let attributes = decoded.requestAttributes {
+                event.requestURI.isPresent
+                    ? GoJSONString.decodeString(UnsafeBufferPointer(rebasing: bytes[event.requestURI.start..<event.requestURI.end])) : ""
+            }
+            facts = RequestFacts(
+                attributes: attributes, objectReference: decoded.objectReference,
+                decisions: policies.map { $0.decide(attributes) }
+            )
+            decisions.remember(facts)
         }
         let candidates = scanner.candidates
-        let facts = RequestFacts(
-            source: source, line: line, attributes: attributes, objectReference: decoded.objectReference,
-            decisions: decisions.decisions(for: attributes, under: policies)
-        )
         let auditIDHash = Self.hash(bytes, event.auditID)
         return ScannedRecord(
             isReencoded: isReencoded,
@@ -210,6 +219,7 @@ struct BatchScanner {
             requestRemovals: BodyRemovals(candidates[event.requestObjectEdits]),
             responseRemovals: BodyRemovals(candidates[event.responseObjectEdits]),
             facts: facts,
+            line: line,
             auditIDHash: auditIDHash,
             requestHash: Self.hash(bytes, event.user, continuing: Self.hash(bytes, event.requestURI, continuing: Self.hash(bytes, event.verb, continuing: auditIDHash))),
             origin: origin,
@@ -217,12 +227,10 @@ struct BatchScanner {
         )
     }
 
-    /// FNV-1a of a span's bytes, continuing the hash of earlier spans (`seed`).
+    /// A hash of a span's bytes (`ByteHash`), continuing the hash of earlier spans (`seed`).
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ span: ByteSpan, continuing seed: UInt64 = 0xCBF2_9CE4_8422_2325) -> UInt64 {
-        var hash = seed
-        for index in span.start..<span.end {
-            hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01B3
-        }
-        return hash
+        let value = ByteHash.hash(UnsafeBufferPointer(rebasing: bytes[span.start..<span.end]))
+        let mixed = (seed ^ value) &* 0x9E37_79B9_7F4A_7C15
+        return mixed ^ (mixed >> 29)
     }
 }

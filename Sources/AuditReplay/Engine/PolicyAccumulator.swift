@@ -17,6 +17,8 @@ struct PolicyAccumulator {
     private var lowerBound = Tally()
     private var oversize = OversizeSummary()
     private var truncation: TruncationSummary?
+    /// The event being emitted (`--emit`).
+    private var emitBuffer = ByteAccumulator()
 
     init(name: String, policy: CompiledPolicy, limits: SizeLimits, offenderLimit: Int) {
         self.name = name
@@ -95,9 +97,10 @@ struct PolicyAccumulator {
                     lowerBound.bytes += written
                 }
                 if let emit {
-                    var accumulator = ByteAccumulator()
-                    EventSynthesizer.write(request, plan, into: &accumulator)
-                    try accumulator.bytes.withUnsafeBufferPointer { try emit($0) }
+                    // One buffer for every emitted event: its capacity is kept, so writing allocates nothing.
+                    emitBuffer.bytes.removeAll(keepingCapacity: true)
+                    EventSynthesizer.write(request, plan, into: &emitBuffer)
+                    try emitBuffer.bytes.withUnsafeBufferPointer { try emit($0) }
                 }
             }
             if let observer {
@@ -121,8 +124,8 @@ struct PolicyAccumulator {
         guard oversize.offenders.count < offenderLimit else { return }
         let final = request.final
         oversize.offenders.append(Offender(
-            file: final.facts.source,
-            line: final.facts.line,
+            file: final.source,
+            line: final.line,
             auditID: GoJSONString.decodeString(final.slice(final.event.auditID)),
             stage: stage,
             level: level,
@@ -143,8 +146,11 @@ struct PolicyAccumulator {
         return counter.count
     }
 
-    private static func index(of level: Level) -> Int { Level.allCases.firstIndex(of: level) ?? 0 }
-    private static func index(of stage: Stage) -> Int { Stage.allCases.firstIndex(of: stage) ?? 0 }
+    // The case lists made once, not on every event.
+    private static let levelCases = Level.allCases
+    private static let stageCases = Stage.allCases
+    private static func index(of level: Level) -> Int { levelCases.firstIndex(of: level) ?? 0 }
+    private static func index(of stage: Stage) -> Int { stageCases.firstIndex(of: stage) ?? 0 }
 
     /// The totals.
     var result: PolicyReplay {

@@ -1,4 +1,5 @@
 import AuditPolicy
+import Foundation
 
 /// One recorded event (one stage of one request), scanned and decided, ready for grouping.
 ///
@@ -13,6 +14,9 @@ struct RecordedCopy {
     var requestRemovals: BodyRemovals
     var responseRemovals: BodyRemovals
     var facts: RequestFacts
+    /// Where the event was read.
+    var source: String
+    var line: Int
     /// A hash of the auditID, to notice requests that share one.
     var auditIDHash: UInt64
     /// A hash of the auditID, verb, requestURI and user, for grouping: the stages of one request
@@ -30,10 +34,15 @@ struct RecordedCopy {
     /// Whether the copy is of the same request as `other`: the same auditID, verb, requestURI
     /// and user, byte for byte.
     func isSameRequest(as other: RecordedCopy) -> Bool {
-        func same(_ field: KeyPath<ScannedEvent, ByteSpan>) -> Bool {
-            slice(event[keyPath: field]).elementsEqual(other.slice(other.event[keyPath: field]))
-        }
-        return same(\.auditID) && same(\.verb) && same(\.requestURI) && same(\.user)
+        hasSameBytes(event.auditID, as: other, other.event.auditID) && hasSameBytes(event.verb, as: other, other.event.verb)
+            && hasSameBytes(event.requestURI, as: other, other.event.requestURI) && hasSameBytes(event.user, as: other, other.event.user)
+    }
+
+    @inline(__always)
+    private func hasSameBytes(_ span: ByteSpan, as other: RecordedCopy, _ otherSpan: ByteSpan) -> Bool {
+        guard span.count == otherSpan.count else { return false }
+        guard span.count > 0, let mine = bytes.baseAddress, let theirs = other.bytes.baseAddress else { return true }
+        return memcmp(mine + span.start, theirs + otherSpan.start, span.count) == 0
     }
 
     /// The candidates of one body.
@@ -42,34 +51,42 @@ struct RecordedCopy {
     }
 }
 
-/// A recorded event kept beyond its batch, while its request is still in flight: its own copy of
-/// the bytes and of the body candidates.
-final class HeldEvent {
-    private let byteBuffer: UnsafeMutableBufferPointer<UInt8>
-    private let candidateBuffer: UnsafeMutableBufferPointer<BodyEditCandidate>
-    /// The copy, pointing into this object's buffers.
-    private(set) var copy: RecordedCopy
-
-    init(holding original: RecordedCopy) {
-        byteBuffer = .allocate(capacity: max(original.bytes.count, 1))
-        _ = byteBuffer.initialize(from: original.bytes)
-        let requestEdits = Array(original.candidates[original.event.requestObjectEdits])
-        let edits = requestEdits + Array(original.candidates[original.event.responseObjectEdits])
-        candidateBuffer = .allocate(capacity: max(edits.count, 1))
-        _ = candidateBuffer.initialize(from: edits)
-        copy = original
-        copy.bytes = UnsafeBufferPointer(start: byteBuffer.baseAddress, count: original.bytes.count)
-        copy.candidates = UnsafeBufferPointer(start: candidateBuffer.baseAddress, count: edits.count)
-        copy.event.requestObjectEdits = 0..<requestEdits.count
-        copy.event.responseObjectEdits = requestEdits.count..<edits.count
+/// A recorded event kept beyond its batch, while its request is still in flight: one allocation
+/// holding the copy, its own copy of the bytes and of the body candidates (candidates first, for
+/// their alignment, then the bytes).
+final class HeldEvent: ManagedBuffer<RecordedCopy, UInt64> {
+    /// A held copy of `original`.
+    static func holding(_ original: RecordedCopy) -> HeldEvent {
+        let requestEdits = original.event.requestObjectEdits
+        let responseEdits = original.event.responseObjectEdits
+        let candidateCount = requestEdits.count + responseEdits.count
+        let candidateWords = (candidateCount * MemoryLayout<BodyEditCandidate>.stride + 7) / 8
+        let byteCount = original.bytes.count
+        let words = max(1, candidateWords + (byteCount + 7) / 8)
+        let held = unsafeDowncast(create(minimumCapacity: words) { _ in original }, to: HeldEvent.self)
+        held.withUnsafeMutablePointers { copy, storage in
+            let raw = UnsafeMutableRawPointer(storage)
+            let candidates = raw.bindMemory(to: BodyEditCandidate.self, capacity: max(candidateCount, 1))
+            for (offset, index) in requestEdits.enumerated() { (candidates + offset).initialize(to: original.candidates[index]) }
+            for (offset, index) in responseEdits.enumerated() {
+                (candidates + requestEdits.count + offset).initialize(to: original.candidates[index])
+            }
+            let bytes = (raw + candidateWords * 8).bindMemory(to: UInt8.self, capacity: max(byteCount, 1))
+            if let source = original.bytes.baseAddress { bytes.initialize(from: source, count: byteCount) }
+            copy.pointee.bytes = UnsafeBufferPointer(start: bytes, count: byteCount)
+            copy.pointee.candidates = UnsafeBufferPointer(start: candidates, count: candidateCount)
+            copy.pointee.event.requestObjectEdits = 0..<requestEdits.count
+            copy.pointee.event.responseObjectEdits = requestEdits.count..<candidateCount
+        }
+        return held
     }
+
+    /// The copy, pointing into this object's storage.
+    var copy: RecordedCopy { header }
 
     /// Roughly what the held event costs in memory.
-    var footprint: Int { copy.bytes.count + copy.candidates.count * MemoryLayout<BodyEditCandidate>.stride + 512 }
+    var footprint: Int { header.bytes.count + header.candidates.count * MemoryLayout<BodyEditCandidate>.stride + 512 }
 
-    deinit {
-        // Both element types are plain values: nothing to deinitialize.
-        byteBuffer.deallocate()
-        candidateBuffer.deallocate()
-    }
+    // Both element types are plain values, and the header is destroyed by `ManagedBuffer`:
+    // nothing to deinitialize.
 }

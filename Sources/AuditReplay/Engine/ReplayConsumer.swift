@@ -52,7 +52,7 @@ final class ReplayConsumer {
                             bytes: UnsafeBufferPointer(rebasing: (record.isReencoded ? reencoded : storage)[record.range]),
                             event: record.event, candidates: candidates,
                             requestRemovals: record.requestRemovals, responseRemovals: record.responseRemovals,
-                            facts: record.facts, auditIDHash: record.auditIDHash, requestHash: record.requestHash,
+                            facts: record.facts, source: batch.source, line: record.line, auditIDHash: record.auditIDHash, requestHash: record.requestHash,
                             origin: record.origin
                         )
                         try window.add(copy) { try replay($0) }

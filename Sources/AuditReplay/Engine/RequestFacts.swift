@@ -1,12 +1,9 @@
 import AuditPolicy
 
-/// What is known about a recorded event's request beyond its bytes: where it was read, the
-/// attributes the policy saw, and each policy's decision. Shared, never copied, by the copies of
-/// the event that move through grouping and replay.
+/// What is known about a recorded event's request beyond its bytes: the attributes the policy
+/// saw, and each policy's decision. Shared, never copied, by every event of the same kind of
+/// request (`DecisionCache`).
 final class RequestFacts: Sendable {
-    /// Where the event was read.
-    let source: String
-    let line: Int
     /// The request as the policy saw it.
     let attributes: RequestAttributes
     /// The recorded objectRef's values (the name as recorded, even for a create).
@@ -16,9 +13,7 @@ final class RequestFacts: Sendable {
     /// Whether kube-apiserver treats the request as long-running (`RequestAttributes.isLongRunning`).
     let isLongRunning: Bool
 
-    init(source: String, line: Int, attributes: RequestAttributes, objectReference: ObjectReferenceValues?, decisions: [Decision]) {
-        self.source = source
-        self.line = line
+    init(attributes: RequestAttributes, objectReference: ObjectReferenceValues?, decisions: [Decision]) {
         self.attributes = attributes
         self.objectReference = objectReference
         self.decisions = decisions

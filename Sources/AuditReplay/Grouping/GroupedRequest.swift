@@ -12,8 +12,9 @@ struct GroupedRequest {
     /// Whether the request's last stage (ResponseComplete, Panic, or the single event of a failed
     /// authentication) was recorded.
     var isComplete: Bool
-    /// Owners of the bytes of copies kept beyond their batch.
-    var keepers: [HeldEvent] = []
+    /// Owners of the bytes of copies kept beyond their batch (the held RequestReceived and
+    /// ResponseStarted copies): two references rather than an array, so nothing is allocated.
+    var keepers: (received: HeldEvent?, started: HeldEvent?) = (nil, nil)
 
     /// The recorded copy of `stage`, if the recording has one.
     func copy(of stage: Stage) -> RecordedCopy? {

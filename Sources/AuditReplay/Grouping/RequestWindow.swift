@@ -23,12 +23,18 @@ struct RequestWindow {
         var rememberedRequests: Int
     }
 
+    /// A request waiting for its last stage: references to its held copies, so that moving an
+    /// entry in and out of the table copies four words.
     private struct Waiting {
-        var received: RecordedCopy?
-        var started: RecordedCopy?
-        var keepers: [HeldEvent] = []
+        var received: HeldEvent?
+        var started: HeldEvent?
         var bytes = 0
         var sequence: Int
+
+        /// The copies as a grouped request.
+        func grouped(final: RecordedCopy, isComplete: Bool) -> GroupedRequest {
+            GroupedRequest(final: final, received: received?.copy, started: started?.copy, isComplete: isComplete, keepers: (received, started))
+        }
     }
 
     private let limits: Limits
@@ -62,8 +68,7 @@ struct RequestWindow {
         let isLast = copy.event.isFinalStage || copy.event.isFailedAuthentication
         var collided = false
         if var entry = waiting[hash] {
-            let first = entry.received ?? entry.started
-            if let first, !first.isSameRequest(as: copy) {
+            if let first = entry.received ?? entry.started, !first.copy.isSameRequest(as: copy) {
                 // Two requests with one hash: replay the waiting request first.
                 try evict(hash, replay: replay)
                 collided = true
@@ -71,7 +76,7 @@ struct RequestWindow {
                 waiting[hash] = nil
                 heldBytes -= entry.bytes
                 recent.insert(hash)
-                try replay(GroupedRequest(final: copy, received: entry.received, started: entry.started, isComplete: true, keepers: entry.keepers))
+                try replay(entry.grouped(final: copy, isComplete: true))
                 return
             } else {
                 let isReceived = copy.event.stage == .requestReceived
@@ -79,9 +84,8 @@ struct RequestWindow {
                     duplicates += 1
                     return
                 }
-                let keeper = HeldEvent(holding: copy)
-                if isReceived { entry.received = keeper.copy } else { entry.started = keeper.copy }
-                entry.keepers.append(keeper)
+                let keeper = HeldEvent.holding(copy)
+                if isReceived { entry.received = keeper } else { entry.started = keeper }
                 let size = keeper.footprint
                 entry.bytes += size
                 heldBytes += size
@@ -100,10 +104,10 @@ struct RequestWindow {
             try replay(GroupedRequest(final: copy, isComplete: true))
             return
         }
-        let keeper = HeldEvent(holding: copy)
+        let keeper = HeldEvent.holding(copy)
         let size = keeper.footprint
-        var entry = Waiting(keepers: [keeper], bytes: size, sequence: nextSequence)
-        if copy.event.stage == .requestReceived { entry.received = keeper.copy } else { entry.started = keeper.copy }
+        var entry = Waiting(bytes: size, sequence: nextSequence)
+        if copy.event.stage == .requestReceived { entry.received = keeper } else { entry.started = keeper }
         waiting[hash] = entry
         order.append((hash, nextSequence))
         nextSequence += 1
@@ -115,10 +119,10 @@ struct RequestWindow {
     /// Notes a new request as the latest user of its auditID, counting a collision when an
     /// earlier, different request used it.
     private mutating func noteOwner(of copy: RecordedCopy) {
-        let owner = AuditIDOwners.Owner(requestHash: copy.requestHash, file: copy.facts.source, line: copy.facts.line)
+        let owner = AuditIDOwners.Owner(requestHash: copy.requestHash, file: copy.source, line: copy.line)
         guard let previous = owners.claim(copy.auditIDHash, by: owner) else { return }
         collisions.note(NotedEvent(
-            file: copy.facts.source, line: copy.facts.line, auditID: GoJSONString.decodeString(copy.slice(copy.event.auditID)),
+            file: copy.source, line: copy.line, auditID: GoJSONString.decodeString(copy.slice(copy.event.auditID)),
             detail: "\(RequestReplay.summary(of: copy)), replayed apart from the request of \(previous.file):\(previous.line)"
         ), limit: shownCollisions)
     }
@@ -149,7 +153,7 @@ struct RequestWindow {
         recent.insert(hash)
         guard let richest = entry.started ?? entry.received else { return }
         let received = entry.started == nil ? nil : entry.received
-        try replay(GroupedRequest(final: richest, received: received, started: nil, isComplete: false, keepers: entry.keepers))
+        try replay(GroupedRequest(final: richest.copy, received: received?.copy, started: nil, isComplete: false, keepers: (entry.received, entry.started)))
     }
 
     /// Drops stale order entries once they outnumber the waiting requests.
