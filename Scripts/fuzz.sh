@@ -23,6 +23,7 @@ targets=(
   "tests   FuzzTestFile       yaml       tests"
   "config  FuzzConfiguration  yaml       config"
   "merge   FuzzEstimateMerge  json       merge"
+  "scanner FuzzScanner        json       scanner"
 )
 
 usage() {
