@@ -1,3 +1,5 @@
+import CScan
+
 /// Where a container sits in a request or response body, as far as managedFields removal cares.
 ///
 /// Upstream (`pkg/audit/request.go`, `copyWithoutManagedFields`): managedFields are removed from
@@ -42,7 +44,46 @@ extension JSONScanner {
     ///
     /// When `recording`, members that kube-apiserver may leave out of a body (see `BodyEditKind`)
     /// are appended to `candidates`, found by their place relative to `role`.
+    ///
+    /// The C walk (`cscan_walk_value`) goes first; when it gives up (invalid JSON, very deep
+    /// nesting, very many candidates), `walkValueBytewise` walks the value again and reports the
+    /// error.
     mutating func walkValue(
+        role: BodyRole,
+        recording: Bool,
+        frames: inout [WalkFrame],
+        candidates: inout [BodyEditCandidate]
+    ) throws(EventScanFailure) {
+        if walkInC(role: role, recording: recording, candidates: &candidates) { return }
+        try walkValueBytewise(role: role, recording: recording, frames: &frames, candidates: &candidates)
+    }
+
+    /// The most candidates one C walk records (on the stack); a body with more is walked in Swift.
+    static let editCapacity = 512
+
+    /// `cscan_walk_value` from the current position; false (and nothing changed) when it gave up.
+    mutating func walkInC(role: BodyRole, recording: Bool, candidates: inout [BodyEditCandidate]) -> Bool {
+        withUnsafeTemporaryAllocation(of: CScanEdit.self, capacity: Self.editCapacity) { edits in
+            var walk = CScanWalk()
+            guard cscan_walk_value(base, end, position, CScanRole(UInt32(role.rawValue)), recording ? 1 : 0,
+                                   edits.baseAddress, edits.count, &walk) != 0 else { return false }
+            position = walk.end
+            walkedStringTraits.formUnion(StringTraits(rawValue: walk.traits))
+            if walk.sawWhitespace != 0 { sawWhitespace = true }
+            for edit in edits.prefix(walk.editCount) {
+                candidates.append(BodyEditCandidate(
+                    memberStart: edit.memberStart, memberEnd: edit.memberEnd, objectStart: edit.objectStart,
+                    memberIndex: edit.memberIndex, memberCount: edit.memberCount,
+                    kind: edit.kind == BodyEditKind.managedFields.rawValue ? .managedFields : .nullCreationTimestamp
+                ))
+            }
+            return true
+        }
+    }
+
+    /// `walkValue` one byte at a time, in Swift: the reference for the C walk, and the walk that
+    /// words errors.
+    mutating func walkValueBytewise(
         role: BodyRole,
         recording: Bool,
         frames: inout [WalkFrame],

@@ -8,7 +8,9 @@ public enum ScanCrossCheck {
     /// - the classification of 64-byte blocks, by every kernel this processor runs;
     /// - the end of the string, object or array starting at each `"`, `{` and `[`
     ///   (`cscan_value_end`, as `JSONScan` uses it);
-    /// - the end, traits or failure of the string starting at each `"` (`JSONScanner.scanString`).
+    /// - the end, traits or failure of the string starting at each `"` (`JSONScanner.scanString`);
+    /// - the C walk of the value starting at each `"`, `{`, `[`, `-`, digit, `t`, `f` and `n`
+    ///   against the Swift walk (`JSONScanner.walkValue`).
     ///
     /// Following a container to its end takes as long as the container, so only the first
     /// `containerLimit` objects and arrays are tried, so that long inputs stay fast; every string is.
@@ -21,10 +23,14 @@ public enum ScanCrossCheck {
             case UInt8(ascii: "\""):
                 if let found = valueEndDisagreement(bytes, base, start) { return found }
                 if let found = stringDisagreement(bytes, base, start) { return found }
+                if let found = walkDisagreement(bytes, base, start) { return found }
             case UInt8(ascii: "{"), UInt8(ascii: "["):
                 guard containers < containerLimit else { continue }
                 containers += 1
                 if let found = valueEndDisagreement(bytes, base, start) { return found }
+                if let found = walkDisagreement(bytes, base, start) { return found }
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
+                if let found = walkDisagreement(bytes, base, start) { return found }
             default:
                 break
             }
@@ -75,6 +81,57 @@ public enum ScanCrossCheck {
         let expected = ScanReference.string(bytes, from: start)
         guard found != expected else { return nil }
         return "the string at \(start) scans as \(found), byte by byte as \(expected)"
+    }
+
+    /// The C walk (`JSONScanner.walkInC`) against the Swift walk (`walkValueBytewise`), recording
+    /// a body's removable members from the root role: when the C walk succeeds, the Swift walk
+    /// succeeds with the same end, traits, whitespace and candidates; when the Swift walk succeeds,
+    /// the C walk gives up only beyond its depth or candidate limits.
+    private static func walkDisagreement(_ bytes: UnsafeBufferPointer<UInt8>, _ base: UnsafePointer<UInt8>, _ start: Int) -> String? {
+        var fast = JSONScanner(base: base, count: bytes.count)
+        fast.position = start
+        var fastCandidates: [BodyEditCandidate] = []
+        let fastWalked = fast.walkInC(role: .root, recording: true, candidates: &fastCandidates)
+        var slow = JSONScanner(base: base, count: bytes.count)
+        slow.position = start
+        var frames: [WalkFrame] = []
+        var slowCandidates: [BodyEditCandidate] = []
+        var slowWalked = true
+        do throws(EventScanFailure) {
+            try slow.walkValueBytewise(role: .root, recording: true, frames: &frames, candidates: &slowCandidates)
+        } catch {
+            slowWalked = false
+        }
+        if fastWalked {
+            guard slowWalked else { return "the C walk accepts the value at \(start), the Swift walk does not" }
+            guard fast.position == slow.position, fast.walkedStringTraits == slow.walkedStringTraits,
+                  fast.sawWhitespace == slow.sawWhitespace, fastCandidates == slowCandidates else {
+                return "the walks of the value at \(start) differ: C ends at \(fast.position) with \(fast.walkedStringTraits), "
+                    + "whitespace \(fast.sawWhitespace), \(fastCandidates); Swift at \(slow.position) with \(slow.walkedStringTraits), "
+                    + "whitespace \(slow.sawWhitespace), \(slowCandidates)"
+            }
+        } else if slowWalked && slowCandidates.count <= JSONScanner.editCapacity && maxDepth(bytes, from: start, to: slow.position) <= 512 {
+            return "the C walk gives up on the value at \(start), which the Swift walk accepts"
+        }
+        return nil
+    }
+
+    /// The deepest bracket nesting in `bytes[start..<end]`, strings not told apart (an upper bound).
+    private static func maxDepth(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        var depth = 0
+        var deepest = 0
+        for index in start..<end {
+            switch bytes[index] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+                deepest = max(deepest, depth)
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            default:
+                break
+            }
+        }
+        return deepest
     }
 
     private static func same(_ a: CScanBlock, _ b: CScanBlock) -> Bool {

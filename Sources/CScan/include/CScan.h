@@ -79,6 +79,48 @@ typedef enum CScanValueEnd {
 /// run of backslashes inside its string does not end it; a backslash outside strings is ignored.
 CScanValueEnd cscan_value_end(const uint8_t *bytes, size_t count, size_t start, size_t *end);
 
+/// Where a container sits in a request or response body (AuditReplay's `BodyRole`, same values).
+typedef enum CScanRole {
+    CScanRoleOther = 0,
+    CScanRoleRoot = 1,
+    CScanRoleObjectMetadata = 2,
+    CScanRoleListItems = 3,
+    CScanRoleListItem = 4,
+    CScanRoleTableRows = 5,
+    CScanRoleTableRow = 6,
+    CScanRoleRowObject = 7,
+} CScanRole;
+
+/// A removable body member (AuditReplay's `BodyEditCandidate`; `kind` is a `BodyEditKind` value).
+typedef struct CScanEdit {
+    size_t memberStart;
+    size_t memberEnd;
+    size_t objectStart;
+    size_t memberIndex;
+    size_t memberCount;
+    uint8_t kind;
+} CScanEdit;
+
+/// What `cscan_walk_value` found.
+typedef struct CScanWalk {
+    /// The offset just past the value.
+    size_t end;
+    /// The union of the traits of every string walked (AuditReplay's `StringTraits` bits).
+    uint8_t traits;
+    /// Nonzero when whitespace separated tokens.
+    uint8_t sawWhitespace;
+    /// How many edits were written.
+    size_t editCount;
+} CScanWalk;
+
+/// Walks and validates the JSON value at `bytes[start]` (after optional whitespace) as
+/// AuditReplay's `JSONScanner.walkValue` does, and with `recording` writes the removable members
+/// found by their place relative to `role` to `edits`. Returns nonzero on success. Returns zero,
+/// having concluded nothing, when the value is not valid JSON, nests deeper than 512 containers or
+/// has more than `editCapacity` edits: the caller then walks it itself (and reports the error).
+int cscan_walk_value(const uint8_t *bytes, size_t count, size_t start, CScanRole role, int recording,
+                     CScanEdit *edits, size_t editCapacity, CScanWalk *walk);
+
 /// The number of bytes from `bytes` on that a JSON string scanner can pass over: the length of the
 /// run before the first `"`, `\`, control byte, `<`, `>`, `&` or byte from 0x80 up, at most `count`.
 static inline size_t cscan_plain_run(const uint8_t *bytes, size_t count) {
