@@ -56,6 +56,22 @@ struct BlockScanDifferentialTests {
         #expect(lines > 50)
     }
 
+    @Test("issue 11: the C walk records every removable member of a long list, as the Swift walk does", arguments: [1, 16, 17, 40])
+    func manyCandidates(_ items: Int) {
+        let item = #"{"metadata":{"name":"n","creationTimestamp":null,"managedFields":[{"manager":"m"}]},"spec":{}}"#
+        let body = #"{"kind":"PodList","items":["# + Array(repeating: item, count: items).joined(separator: ",") + "]}"
+        #expect(Self.disagreement(Array(body.utf8), containerLimit: 4) == nil)
+        // Twice as many candidates as items, all found by the C walk.
+        let bytes = Array(body.utf8)
+        let candidates = bytes.withUnsafeBufferPointer { buffer -> [BodyEditCandidate] in
+            var scanner = JSONScanner(base: buffer.baseAddress!, count: buffer.count)
+            var candidates: [BodyEditCandidate] = []
+            #expect(scanner.walkInC(role: .root, recording: true, candidates: &candidates))
+            return candidates
+        }
+        #expect(candidates.count == 2 * items)
+    }
+
     /// Pieces random lines are made of: the bytes the scanners treat specially, alone and in runs.
     static let pieces: [[UInt8]] = [
         Array(#"""#.utf8), Array(#"\"#.utf8), Array(#"\\"#.utf8), Array(#"\\\"#.utf8), Array(#"\""#.utf8), Array(#"\\""#.utf8),

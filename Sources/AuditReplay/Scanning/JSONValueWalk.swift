@@ -45,9 +45,8 @@ extension JSONScanner {
     /// When `recording`, members that kube-apiserver may leave out of a body (see `BodyEditKind`)
     /// are appended to `candidates`, found by their place relative to `role`.
     ///
-    /// The C walk (`cscan_walk_value`) goes first; when it gives up (invalid JSON, very deep
-    /// nesting, very many candidates), `walkValueBytewise` walks the value again and reports the
-    /// error.
+    /// The C walk (`cscan_walk_value`) goes first; when it gives up (invalid JSON, nesting deeper
+    /// than 512), `walkValueBytewise` walks the value again and reports the error.
     mutating func walkValue(
         role: BodyRole,
         recording: Bool,
@@ -58,12 +57,17 @@ extension JSONScanner {
         try walkValueBytewise(role: role, recording: recording, frames: &frames, candidates: &candidates)
     }
 
-    /// The most candidates one C walk records (on the stack); a body with more is walked in Swift.
-    static let editCapacity = 512
-
     /// `cscan_walk_value` from the current position; false (and nothing changed) when it gave up.
     mutating func walkInC(role: BodyRole, recording: Bool, candidates: inout [BodyEditCandidate]) -> Bool {
-        withUnsafeTemporaryAllocation(of: CScanEdit.self, capacity: Self.editCapacity) { edits in
+        // Room for 16 candidates fits on the stack (`withUnsafeTemporaryAllocation` takes the heap
+        // from 1 KiB); a candidate takes at least 16 bytes (`"managedFields":` and a value), so the
+        // second try, which only a body with more of them or invalid JSON reaches, has room for all.
+        if walkInC(role: role, recording: recording, candidates: &candidates, room: 16) { return true }
+        return recording && walkInC(role: role, recording: recording, candidates: &candidates, room: (end - position) / 16 + 1)
+    }
+
+    private mutating func walkInC(role: BodyRole, recording: Bool, candidates: inout [BodyEditCandidate], room: Int) -> Bool {
+        withUnsafeTemporaryAllocation(of: CScanEdit.self, capacity: room) { edits in
             var walk = CScanWalk()
             guard cscan_walk_value(base, end, position, CScanRole(UInt32(role.rawValue)), recording ? 1 : 0,
                                    edits.baseAddress, edits.count, &walk) != 0 else { return false }
