@@ -32,10 +32,12 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // SIMD classification of JSON bytes (SSE2, AVX2 and PCLMUL chosen at run time, scalar elsewhere) for the replay's scanners.
+        .target(name: "CScan"),
         // Policy model, YAML loading, validation, request attributes and evaluation.
         .target(name: "AuditPolicy", dependencies: ["CYAML"]),
         // Recorded events in, synthesized events, sizes and limits out.
-        .target(name: "AuditReplay", dependencies: ["AuditPolicy", "CZlib"]),
+        .target(name: "AuditReplay", dependencies: ["AuditPolicy", "CZlib", "CScan"]),
         // Fake recordings: a deterministic generator of EKS audit traffic, and the bundled sample built from it.
         .target(name: "AuditCorpus", dependencies: ["AuditPolicy", "CZlib"]),
         // Exact reasoning over every possible request: classes, shadowing, diff (and what it changes in a recorded corpus), coverage, policy tests, and their reports.
@@ -89,7 +91,11 @@ package.targets.append(.target(
 ))
 if ProcessInfo.processInfo.environment["AUDITSIM_FUZZ"] == "1" {
     let fuzzTargets = ["FuzzPolicy", "FuzzLint", "FuzzReplay", "FuzzRequestURI", "FuzzExplainBatch",
+<<<<<<< HEAD
                        "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge", "FuzzCloudTrail"]
+=======
+                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge", "FuzzScanner"]
+>>>>>>> s3-simd
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for name in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/\(name)"))

@@ -24,6 +24,7 @@ targets=(
   "config  FuzzConfiguration  yaml       config"
   "merge   FuzzEstimateMerge  json       merge"
   "cloudtrail FuzzCloudTrail json       cloudtrail,replay"
+  "scanner FuzzScanner        json       scanner"
 )
 
 usage() {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CScan
 
 /// Byte-level scanning of JSON text without decoding it: just enough structure to find
 /// where values start and end, so that containers can be streamed element by element.
@@ -44,23 +45,8 @@ enum JSONScan {
     ///
     /// A quote closes the string unless an odd number of backslashes precede it.
     static func stringEnd(_ bytes: UnsafeRawBufferPointer, openingQuote: Int) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        var searchFrom = openingQuote + 1
-        while searchFrom < bytes.count {
-            guard let found = memchr(base + searchFrom, Int32(UInt8(ascii: "\"")), bytes.count - searchFrom) else {
-                return nil
-            }
-            let quote = base.distance(to: UnsafeRawPointer(found))
-            var backslashes = 0
-            var index = quote - 1
-            while index > openingQuote && bytes[index] == UInt8(ascii: "\\") {
-                backslashes += 1
-                index -= 1
-            }
-            if backslashes % 2 == 0 { return quote + 1 }
-            searchFrom = quote + 1
-        }
-        return nil
+        guard case .complete(let end) = blockValueEnd(bytes, from: openingQuote) else { return nil }
+        return end
     }
 
     /// Where the value starting at `start` (not whitespace) ends. A number or literal
@@ -68,10 +54,8 @@ enum JSONScan {
     static func valueEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, atEndOfInput: Bool) -> ValueEnd {
         guard start < bytes.count else { return .incomplete }
         switch bytes[start] {
-        case UInt8(ascii: "\""):
-            return stringEnd(bytes, openingQuote: start).map(ValueEnd.complete) ?? .incomplete
-        case UInt8(ascii: "{"), UInt8(ascii: "["):
-            return containerEnd(bytes, opening: start)
+        case UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "["):
+            return blockValueEnd(bytes, from: start)
         case UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "]"), UInt8(ascii: "}"):
             return .malformed
         default:
@@ -89,27 +73,15 @@ enum JSONScan {
         }
     }
 
-    /// The end of the object or array opened at `opening`, matching brackets by depth.
-    private static func containerEnd(_ bytes: UnsafeRawBufferPointer, opening: Int) -> ValueEnd {
-        var depth = 0
-        var index = opening
-        while index < bytes.count {
-            switch bytes[index] {
-            case UInt8(ascii: "\""):
-                guard let end = stringEnd(bytes, openingQuote: index) else { return .incomplete }
-                index = end
-                continue
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-                if depth == 0 { return .complete(index + 1) }
-            default:
-                break
-            }
-            index += 1
+    /// The end of the string, object or array starting at `start`, found 64 bytes at a time by
+    /// `cscan_value_end` (string-aware bracket depth, no validation).
+    private static func blockValueEnd(_ bytes: UnsafeRawBufferPointer, from start: Int) -> ValueEnd {
+        guard let base = bytes.baseAddress else { return .incomplete }
+        var end = 0
+        guard cscan_value_end(base.assumingMemoryBound(to: UInt8.self), bytes.count, start, &end) == CScanValueComplete else {
+            return .incomplete
         }
-        return .incomplete
+        return .complete(end)
     }
 
     /// Whether the bytes in `range` equal `literal`.

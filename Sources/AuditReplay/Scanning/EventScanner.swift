@@ -1,4 +1,5 @@
 import AuditPolicy
+import CScan
 
 /// Finds the fields of one recorded audit event without decoding it fully.
 ///
@@ -289,6 +290,10 @@ struct EventScanner {
 
     private static func decode(_ scanner: JSONScanner, _ span: ByteSpan) -> String {
         let bytes = UnsafeBufferPointer(start: scanner.base + span.start, count: span.count)
+        // Most values are plain ASCII without escapes, which `cscan_plain_run` confirms a block at a time.
+        if cscan_plain_run(scanner.base + span.start + 1, span.count - 2) == span.count - 2 {
+            return GoJSONString.decodeString(bytes, traits: [])
+        }
         var traits: StringTraits = []
         for byte in bytes {
             if byte == UInt8(ascii: "\\") { traits.insert(.escapes) }

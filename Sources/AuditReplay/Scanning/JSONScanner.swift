@@ -1,3 +1,5 @@
+import CScan
+
 /// What a string scan found, as bits, so that callers can decide whether the string is already
 /// in the form Go's `encoding/json` writes.
 struct StringTraits: OptionSet {
@@ -141,30 +143,14 @@ struct JSONScanner {
     /// Scans a string whose opening quote is at the current position; returns its traits.
     /// Afterwards the position is just past the closing quote.
     ///
-    /// Eight bytes at a time, it looks for the bytes that need attention (quote, backslash,
-    /// control characters, `<`, `>`, `&`, and bytes outside ASCII), then handles that byte.
+    /// `cscan_plain_run` (SSE2, sixteen bytes at a time) passes over the bytes that need no
+    /// attention and stops at the first quote, backslash, control character, `<`, `>`, `&` or byte
+    /// outside ASCII, which is then handled here.
     mutating func scanString() throws(EventScanFailure) -> StringTraits {
         position += 1
         var traits: StringTraits = []
         while true {
-            // Skip ordinary bytes sixteen at a time, then find the one needing attention eight at
-            // a time.
-            while end - position >= 16 {
-                let low = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-                let high = UInt64(littleEndian: UnsafeRawPointer(base + position + 8).loadUnaligned(as: UInt64.self))
-                if Self.attentionMask(low) | Self.attentionMask(high) != 0 { break }
-                position &+= 16
-            }
-            while end - position >= 8 {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
-                let mask = Self.attentionMask(word)
-                if mask == 0 {
-                    position += 8
-                    continue
-                }
-                position += mask.trailingZeroBitCount >> 3
-                break
-            }
+            position += cscan_plain_run(base + position, end - position)
             guard position < end else { throw failure("unterminated string") }
             let byte = base[position]
             switch byte {
@@ -176,9 +162,6 @@ struct JSONScanner {
                 try scanEscape(&traits)
             case 0..<0x20:
                 throw failure("control character in string")
-            case UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                traits.insert(.unescapedHTML)
-                position += 1
             case 0x80...:
                 traits.insert(.nonASCII)
                 // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
@@ -187,26 +170,11 @@ struct JSONScanner {
                 }
                 position += 1
             default:
-                // A false alarm of the word test (a borrow into a higher byte).
+                // `<`, `>` or `&`, the only other bytes the run stops at.
+                traits.insert(.unescapedHTML)
                 position += 1
             }
         }
-    }
-
-    /// Bits set (at the top of each byte) for bytes that may need attention; the lowest set
-    /// byte is always one that does.
-    @inline(__always)
-    static func attentionMask(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        @inline(__always) func zeroBytes(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
-        // `"` (0x22) and `&` (0x26) differ only in bit 2; `<` (0x3C) and `>` (0x3E) in bit 1.
-        let quoteOrAmpersand = zeroBytes((word | ones &* 0x04) ^ (ones &* 0x26))
-        let angle = zeroBytes((word | ones &* 0x02) ^ (ones &* 0x3E))
-        let backslash = zeroBytes(word ^ (ones &* 0x5C))
-        // Below 0x20 (the subtraction borrows into the top bit) or from 0x80 up (top bit set).
-        let controlOrHigh = ((word &- ones &* 0x20) | word) & highs
-        return quoteOrAmpersand | angle | backslash | controlOrHigh
     }
 
     /// Scans one escape sequence starting at the backslash.

@@ -1,3 +1,5 @@
+import CScan
+
 /// Where a container sits in a request or response body, as far as managedFields removal cares.
 ///
 /// Upstream (`pkg/audit/request.go`, `copyWithoutManagedFields`): managedFields are removed from
@@ -42,7 +44,50 @@ extension JSONScanner {
     ///
     /// When `recording`, members that kube-apiserver may leave out of a body (see `BodyEditKind`)
     /// are appended to `candidates`, found by their place relative to `role`.
+    ///
+    /// The C walk (`cscan_walk_value`) goes first; when it gives up (invalid JSON, nesting deeper
+    /// than 512), `walkValueBytewise` walks the value again and reports the error.
     mutating func walkValue(
+        role: BodyRole,
+        recording: Bool,
+        frames: inout [WalkFrame],
+        candidates: inout [BodyEditCandidate]
+    ) throws(EventScanFailure) {
+        if walkInC(role: role, recording: recording, candidates: &candidates) { return }
+        try walkValueBytewise(role: role, recording: recording, frames: &frames, candidates: &candidates)
+    }
+
+    /// `cscan_walk_value` from the current position; false (and nothing changed) when it gave up.
+    mutating func walkInC(role: BodyRole, recording: Bool, candidates: inout [BodyEditCandidate]) -> Bool {
+        // Room for 16 candidates fits on the stack (`withUnsafeTemporaryAllocation` takes the heap
+        // from 1 KiB); a candidate takes at least 16 bytes (`"managedFields":` and a value), so the
+        // second try, which only a body with more of them or invalid JSON reaches, has room for all.
+        if walkInC(role: role, recording: recording, candidates: &candidates, room: 16) { return true }
+        return recording && walkInC(role: role, recording: recording, candidates: &candidates, room: (end - position) / 16 + 1)
+    }
+
+    private mutating func walkInC(role: BodyRole, recording: Bool, candidates: inout [BodyEditCandidate], room: Int) -> Bool {
+        withUnsafeTemporaryAllocation(of: CScanEdit.self, capacity: room) { edits in
+            var walk = CScanWalk()
+            guard cscan_walk_value(base, end, position, CScanRole(UInt32(role.rawValue)), recording ? 1 : 0,
+                                   edits.baseAddress, edits.count, &walk) != 0 else { return false }
+            position = walk.end
+            walkedStringTraits.formUnion(StringTraits(rawValue: walk.traits))
+            if walk.sawWhitespace != 0 { sawWhitespace = true }
+            for edit in edits.prefix(walk.editCount) {
+                candidates.append(BodyEditCandidate(
+                    memberStart: edit.memberStart, memberEnd: edit.memberEnd, objectStart: edit.objectStart,
+                    memberIndex: edit.memberIndex, memberCount: edit.memberCount,
+                    kind: edit.kind == BodyEditKind.managedFields.rawValue ? .managedFields : .nullCreationTimestamp
+                ))
+            }
+            return true
+        }
+    }
+
+    /// `walkValue` one byte at a time, in Swift: the reference for the C walk, and the walk that
+    /// words errors.
+    mutating func walkValueBytewise(
         role: BodyRole,
         recording: Bool,
         frames: inout [WalkFrame],
