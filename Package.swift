@@ -91,11 +91,7 @@ package.targets.append(.target(
 ))
 if ProcessInfo.processInfo.environment["AUDITSIM_FUZZ"] == "1" {
     let fuzzTargets = ["FuzzPolicy", "FuzzLint", "FuzzReplay", "FuzzRequestURI", "FuzzExplainBatch",
-<<<<<<< HEAD
-                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge", "FuzzCloudTrail"]
-=======
-                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge", "FuzzScanner"]
->>>>>>> s3-simd
+                       "FuzzTestFile", "FuzzConfiguration", "FuzzEstimateMerge", "FuzzCloudTrail", "FuzzScanner"]
     package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
     for name in fuzzTargets {
         package.targets.append(.executableTarget(name: name, dependencies: ["FuzzTargets", "FuzzDriver"], path: "Fuzz/\(name)"))
