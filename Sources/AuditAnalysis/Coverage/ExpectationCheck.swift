@@ -24,14 +24,16 @@ public struct ExpectationResult: Sendable {
 
 /// Checks which classes of an expectation's requests a policy logs well enough.
 enum ExpectationCheck {
+    /// `classIndex` indexes the cubes of `classes`.
     static func check(
         requests: [RequestSelector], requirement: EventRequirement, recommended: Level?, maximum: Level?,
-        policy: CompiledPolicy, space: RequestSpace, classes: [FirstMatchPartition.Piece<Int>]
+        policy: CompiledPolicy, space: RequestSpace, classes: [FirstMatchPartition.Piece<Int>], classIndex: CubeIndex
     ) -> ExpectationResult {
         let layout = space.layout
         var decided: [Tagged<Int>] = []
         for itemCube in space.disjointCubes(for: requests) {
-            for index in classes.indices {
+            // Only the classes that can meet the item's cube, in class order (as a scan of every class).
+            for index in classIndex.candidates(meeting: itemCube) {
                 guard layout.intersects(itemCube, classes[index].cube), let shared = layout.intersection(itemCube, classes[index].cube) else { continue }
                 decided.append(Tagged(cube: shared, tag: classes[index].rule ?? -1))
             }

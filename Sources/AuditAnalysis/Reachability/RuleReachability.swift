@@ -20,6 +20,15 @@ public enum RuleReachability {
             if let rule = pieces[index].rule { piecesByRule[rule].append(index) }
         }
         let pieceIndex = CubeIndex(pieces.map(\.cube), layout: layout)
+        // Rules that repeat an earlier rule's selectors meet the same pieces in the same way: each
+        // shared part's witness is built once.
+        var witnessCache: [Cube: RequestAttributes?] = [:]
+        func witness(for shared: Cube) -> RequestAttributes? {
+            if let known = witnessCache[shared] { return known }
+            let built = witnesses.witness(for: shared)
+            witnessCache[shared] = built
+            return built
+        }
         var result: [ShadowedRule] = []
         for index in ruleCubes.indices where !piecesByRule[index].contains(where: { space.hasRealisticRequest(pieces[$0].cube) }) {
             let own = ruleCubes[index]
@@ -34,7 +43,7 @@ public enum RuleReachability {
             for earlier in candidatesByRule.keys.sorted() {
                 search: for pieceIndex in candidatesByRule[earlier] ?? [] {
                     for match in own where layout.intersects(pieces[pieceIndex].cube, match) {
-                        guard let shared = layout.intersection(pieces[pieceIndex].cube, match), let example = witnesses.witness(for: shared) else { continue }
+                        guard let shared = layout.intersection(pieces[pieceIndex].cube, match), let example = witness(for: shared) else { continue }
                         covers.append(ShadowedRule.Cover(ruleIndex: earlier, example: example))
                         break search
                     }

@@ -155,8 +155,10 @@ struct WitnessBuilder {
             result.append(value)
         }
         for value in preferred { add(value, atom: alphabet.atom(of: value)) }
-        for atom in layout.atoms(cube, dimension) where atom != LiteralAlphabet.otherAtom && result.count < limit {
-            if let literal = alphabet.literal(ofAtom: atom) { add(literal, atom: atom) }
+        layout.forEachAtom(cube, dimension) { atom in
+            guard result.count < limit else { return false }
+            if atom != LiteralAlphabet.otherAtom, let literal = alphabet.literal(ofAtom: atom) { add(literal, atom: atom) }
+            return true
         }
         if layout.contains(cube, dimension, atom: LiteralAlphabet.otherAtom) {
             let fresh = alphabet.unmentionedValue(preferring: preferred, stem: stem)
