@@ -28,6 +28,7 @@ public struct CoverageReport: Sendable {
         map = PolicyMap(policy: policy, space: space)
         let classes = map.pieces
         let classIndex = CubeIndex(classes.map(\.cube), layout: space.layout)
+        let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
         // One independent check per row and per query, run concurrently, collected in order.
         let items = checklist.items
         let checked = ConcurrentMap.map(items.count + queries.count) { index -> ExpectationResult in
@@ -35,13 +36,13 @@ public struct CoverageReport: Sendable {
                 let item = items[index]
                 return ExpectationCheck.check(
                     requests: item.requests, requirement: item.requirement, recommended: item.recommendedLevel,
-                    maximum: item.maximumLevel, policy: policy, space: space, classes: classes, classIndex: classIndex
+                    maximum: item.maximumLevel, policy: policy, space: space, classes: classes, classIndex: classIndex, witnesses: witnesses
                 )
             }
             let query = queries[index - items.count]
             return ExpectationCheck.check(
                 requests: query.requests, requirement: query.requirement, recommended: nil, maximum: nil,
-                policy: policy, space: space, classes: classes, classIndex: classIndex
+                policy: policy, space: space, classes: classes, classIndex: classIndex, witnesses: witnesses
             )
         }
         let neverSafe = space.disjointCubes(for: NeverSafeToQuiet.selectors)

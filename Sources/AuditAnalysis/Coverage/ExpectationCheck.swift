@@ -24,10 +24,11 @@ public struct ExpectationResult: Sendable {
 
 /// Checks which classes of an expectation's requests a policy logs well enough.
 enum ExpectationCheck {
-    /// `classIndex` indexes the cubes of `classes`.
+    /// `classIndex` indexes the cubes of `classes`; `witnesses` builds examples in `space`.
     static func check(
         requests: [RequestSelector], requirement: EventRequirement, recommended: Level?, maximum: Level?,
-        policy: CompiledPolicy, space: RequestSpace, classes: [FirstMatchPartition.Piece<Int>], classIndex: CubeIndex
+        policy: CompiledPolicy, space: RequestSpace, classes: [FirstMatchPartition.Piece<Int>], classIndex: CubeIndex,
+        witnesses: WitnessBuilder
     ) -> ExpectationResult {
         let layout = space.layout
         var decided: [Tagged<Int>] = []
@@ -65,7 +66,6 @@ enum ExpectationCheck {
                 exposures[Key(rule: piece.tag, emission: emission, problem: "logged at \(emission.level.rawValue): bodies above \(maximum.rawValue) write sensitive data"), default: []].append(cube)
             }
         }
-        let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
         func outcomes(_ groups: [Key: [Cube]]) -> [ClassOutcome] {
             groups.keys.sorted(by: Key.precedes).flatMap { key in
                 CubeMerging.merge(groups[key] ?? [], layout: layout).compactMap { cube -> ClassOutcome? in

@@ -13,7 +13,7 @@ public enum RuleReachability {
         let space = map.space
         let layout = space.layout
         let witnesses = WitnessBuilder(space: space, version: map.policy.kubernetesVersion)
-        let ruleCubes = space.ruleCubes(map.policy)
+        let ruleCubes = map.ruleCubes
         let pieces = map.pieces
         var piecesByRule = [[Int]](repeating: [], count: ruleCubes.count)
         for index in pieces.indices {
@@ -65,7 +65,7 @@ public enum RuleReachability {
         let space = map.space
         let policy = map.policy
         let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
-        let ruleCubes = space.ruleCubes(policy)
+        let ruleCubes = map.ruleCubes
         var decidedPieces: [Int: [Cube]] = [:]
         let pieces = map.pieces
         for index in pieces.indices {
