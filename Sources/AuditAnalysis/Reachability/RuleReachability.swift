@@ -20,17 +20,13 @@ public enum RuleReachability {
             if let rule = pieces[index].rule { piecesByRule[rule].append(index) }
         }
         let pieceIndex = CubeIndex(pieces.map(\.cube), layout: layout)
-        // Rules that repeat an earlier rule's selectors meet the same pieces in the same way: each
-        // shared part's witness is built once.
-        var witnessCache: [Cube: RequestAttributes?] = [:]
-        func witness(for shared: Cube) -> RequestAttributes? {
-            if let known = witnessCache[shared] { return known }
-            let built = witnesses.witness(for: shared)
-            witnessCache[shared] = built
-            return built
+        let shadowed = ruleCubes.indices.filter { index in
+            !piecesByRule[index].contains { space.hasRealisticRequest(pieces[$0].cube) }
         }
-        var result: [ShadowedRule] = []
-        for index in ruleCubes.indices where !piecesByRule[index].contains(where: { space.hasRealisticRequest(pieces[$0].cube) }) {
+        // Each shadowed rule's covering rules are independent: computed concurrently, collected in
+        // rule order (the same result as one after another).
+        return ConcurrentMap.map(shadowed.count) { slot -> ShadowedRule in
+            let index = shadowed[slot]
             let own = ruleCubes[index]
             var covers: [ShadowedRule.Cover] = []
             // Only the pieces of earlier rules that can meet this rule's match set can take its
@@ -43,15 +39,14 @@ public enum RuleReachability {
             for earlier in candidatesByRule.keys.sorted() {
                 search: for pieceIndex in candidatesByRule[earlier] ?? [] {
                     for match in own where layout.intersects(pieces[pieceIndex].cube, match) {
-                        guard let shared = layout.intersection(pieces[pieceIndex].cube, match), let example = witness(for: shared) else { continue }
+                        guard let shared = layout.intersection(pieces[pieceIndex].cube, match), let example = witnesses.witness(for: shared) else { continue }
                         covers.append(ShadowedRule.Cover(ruleIndex: earlier, example: example))
                         break search
                     }
                 }
             }
-            result.append(ShadowedRule(ruleIndex: index, reason: covers.isEmpty ? .matchesNoRequest : .coveredByEarlierRules, coveringRules: covers))
+            return ShadowedRule(ruleIndex: index, reason: covers.isEmpty ? .matchesNoRequest : .coveredByEarlierRules, coveringRules: covers)
         }
-        return result
     }
 
     /// Rules that decide some requests but whose removal changes nothing that is logged
