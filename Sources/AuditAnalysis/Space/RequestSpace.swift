@@ -1,4 +1,5 @@
 import AuditPolicy
+import Synchronization
 
 /// The space of all requests, cut into atoms by every literal that some policies and selectors
 /// name, so that each of them selects a union of cubes.
@@ -37,6 +38,8 @@ public final class RequestSpace: Sendable {
     /// Its resource dimensions are restricted while its kind allows non-resource requests, which
     /// breaks the cube invariant: use it only through ``realisticPart(_:)``.
     private let realistic: Cube
+    /// The catalog's atoms in this space, by release, for ``WitnessBuilder`` (filled on first use).
+    let witnessAtoms = Mutex<[KubernetesVersion: WitnessBuilder.CatalogAtoms]>([:])
 
     /// A space in which every selector is a union of cubes.
     public init(selectors: [RequestSelector]) {

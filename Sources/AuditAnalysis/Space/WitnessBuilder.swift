@@ -20,15 +20,36 @@ struct WitnessBuilder {
     /// The atoms of ``preferredGroups`` that policies name.
     private let preferredAtoms: [Int]
 
+    /// The atoms, in one space, of a release's catalog targets and of the preferred groups.
+    struct CatalogAtoms: Sendable {
+        let groups: [Int]
+        let resources: [Int]
+        let subresources: [Int]
+        let preferredGroups: [Int]
+
+        init(_ targets: [Target], space: RequestSpace) {
+            groups = targets.map { space.apiGroups.atom(of: $0.group) }
+            resources = targets.map { space.resources.atom(of: $0.resource) }
+            subresources = targets.map { space.subresources.atom(of: $0.subresource) }
+            preferredGroups = WitnessBuilder.preferredGroups.map(space.groups.atom(of:)).filter { $0 != LiteralAlphabet.otherAtom }
+        }
+    }
+
     init(space: RequestSpace, version: KubernetesVersion) {
         self.space = space
         let order = CatalogOrder.served(in: version)
         catalogByName = order.byName
         catalogTargets = order.targets
-        catalogGroupAtoms = order.targets.map { space.apiGroups.atom(of: $0.group) }
-        catalogResourceAtoms = order.targets.map { space.resources.atom(of: $0.resource) }
-        catalogSubresourceAtoms = order.targets.map { space.subresources.atom(of: $0.subresource) }
-        preferredAtoms = Self.preferredGroups.map(space.groups.atom(of:)).filter { $0 != LiteralAlphabet.otherAtom }
+        // Looked up once per space and release: an analysis builds several witness builders.
+        let atoms = space.witnessAtoms.withLock { $0[version] } ?? {
+            let built = CatalogAtoms(order.targets, space: space)
+            space.witnessAtoms.withLock { $0[version] = built }
+            return built
+        }()
+        catalogGroupAtoms = atoms.groups
+        catalogResourceAtoms = atoms.resources
+        catalogSubresourceAtoms = atoms.subresources
+        preferredAtoms = atoms.preferredGroups
     }
 
     static let popularResources = [
