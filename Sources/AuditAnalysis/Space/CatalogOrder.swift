@@ -5,11 +5,10 @@ import Synchronization
 /// show them: computed once per release and shared by every ``WitnessBuilder`` (a lint run
 /// builds several, and sorting the catalog each time cost more than a small policy's analysis).
 struct CatalogOrder: Sendable {
-    /// Served resources, most common first (then in catalog order).
-    let ordered: [APIResource]
-    /// The first of `ordered` for each `group/name`.
+    /// The first served resource (most common first) for each `group/name`.
     let byName: [String: APIResource]
-    /// Each resource of `ordered` and each of its subresources, in that order.
+    /// Each served resource, most common first (then in catalog order), and each of its
+    /// subresources, in that order.
     let targets: [WitnessBuilder.Target]
 
     private static let cache = Mutex<[KubernetesVersion: CatalogOrder]>([:])
@@ -29,7 +28,7 @@ struct CatalogOrder: Sendable {
         let served = APICatalog.builtIn.served(in: version)
         let popular = WitnessBuilder.popularResources
         let rank = Dictionary(popular.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        ordered = served.enumerated().sorted { lhs, rhs in
+        let ordered = served.enumerated().sorted { lhs, rhs in
             let left = rank[lhs.element.name] ?? popular.count + lhs.offset
             let right = rank[rhs.element.name] ?? popular.count + rhs.offset
             return left < right
