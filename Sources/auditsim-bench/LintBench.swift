@@ -1,12 +1,13 @@
 // `auditsim-bench lint`: how long `auditsim lint` takes on a large policy.
 //
 //   swift build -c release --product auditsim-bench
-//   .build/release/auditsim-bench lint [--rules N] [--seed N] [--repeat N] [--policy FILE]
+//   .build/release/auditsim-bench lint [--rules N] [--seed N] [--repeat N] [--policy FILE] [--write FILE]
 //
 // Lints a generated policy of --rules rules (default 1,000; the same generator as
 // `auditsim-bench analysis`) or --policy FILE with every check, shadowed- and redundant-rule
 // analysis and checklist coverage included, and prints the best wall time of --repeat runs
 // (reading, decoding, validation and all checks), the findings, and peak memory (VmHWM).
+// --write FILE also writes the linted policy there, to time `auditsim lint FILE` end to end.
 import AuditAnalysis
 import AuditLint
 import AuditPolicy
@@ -16,6 +17,7 @@ enum LintBench {
     static func run(arguments: [String]) {
         var rules = 1000, seed: UInt64 = 1, repeats = 5
         var policyPath: String?
+        var writePath: String?
         var index = 0
         while index < arguments.count {
             let flag = arguments[index]
@@ -26,8 +28,9 @@ enum LintBench {
             case "--seed": seed = UInt64(arguments[index]) ?? { fail("--seed takes a number") }()
             case "--repeat": repeats = max(1, Int(arguments[index]) ?? { fail("--repeat takes a number") }())
             case "--policy": policyPath = arguments[index]
+            case "--write": writePath = arguments[index]
             case "--help":
-                print("usage: auditsim-bench lint [--rules N] [--seed N] [--repeat N] [--policy FILE]")
+                print("usage: auditsim-bench lint [--rules N] [--seed N] [--repeat N] [--policy FILE] [--write FILE]")
                 exit(0)
             default: fail("unknown argument \(flag)")
             }
@@ -39,6 +42,9 @@ enum LintBench {
             source = PolicySource(name: policyPath, bytes: Array(data))
         } else {
             source = PolicySource(name: "generated-\(rules)-rules.yaml", text: SyntheticPolicy.yaml(rules: rules, seed: seed))
+        }
+        if let writePath {
+            guard FileManager.default.createFile(atPath: writePath, contents: Data(source.bytes)) else { fail("cannot write \(writePath)") }
         }
 
         var best = Double.infinity

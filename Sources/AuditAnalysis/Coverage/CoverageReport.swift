@@ -27,6 +27,8 @@ public struct CoverageReport: Sendable {
         let space = RequestSpace(policies: [policy], selectors: checklist.selectors + queries.flatMap(\.requests) + NeverSafeToQuiet.selectors + RequestTraits.all)
         map = PolicyMap(policy: policy, space: space)
         let classes = map.pieces
+        let classIndex = CubeIndex(classes.map(\.cube), layout: space.layout)
+        let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
         // One independent check per row and per query, run concurrently, collected in order.
         let items = checklist.items
         let checked = ConcurrentMap.map(items.count + queries.count) { index -> ExpectationResult in
@@ -34,13 +36,13 @@ public struct CoverageReport: Sendable {
                 let item = items[index]
                 return ExpectationCheck.check(
                     requests: item.requests, requirement: item.requirement, recommended: item.recommendedLevel,
-                    maximum: item.maximumLevel, policy: policy, space: space, classes: classes
+                    maximum: item.maximumLevel, policy: policy, space: space, classes: classes, classIndex: classIndex, witnesses: witnesses
                 )
             }
             let query = queries[index - items.count]
             return ExpectationCheck.check(
                 requests: query.requests, requirement: query.requirement, recommended: nil, maximum: nil,
-                policy: policy, space: space, classes: classes
+                policy: policy, space: space, classes: classes, classIndex: classIndex, witnesses: witnesses
             )
         }
         let neverSafe = space.disjointCubes(for: NeverSafeToQuiet.selectors)

@@ -24,14 +24,17 @@ public struct ExpectationResult: Sendable {
 
 /// Checks which classes of an expectation's requests a policy logs well enough.
 enum ExpectationCheck {
+    /// `classIndex` indexes the cubes of `classes`; `witnesses` builds examples in `space`.
     static func check(
         requests: [RequestSelector], requirement: EventRequirement, recommended: Level?, maximum: Level?,
-        policy: CompiledPolicy, space: RequestSpace, classes: [FirstMatchPartition.Piece<Int>]
+        policy: CompiledPolicy, space: RequestSpace, classes: [FirstMatchPartition.Piece<Int>], classIndex: CubeIndex,
+        witnesses: WitnessBuilder
     ) -> ExpectationResult {
         let layout = space.layout
         var decided: [Tagged<Int>] = []
         for itemCube in space.disjointCubes(for: requests) {
-            for index in classes.indices {
+            // Only the classes that can meet the item's cube, in class order (as a scan of every class).
+            for index in classIndex.candidates(meeting: itemCube) {
                 guard layout.intersects(itemCube, classes[index].cube), let shared = layout.intersection(itemCube, classes[index].cube) else { continue }
                 decided.append(Tagged(cube: shared, tag: classes[index].rule ?? -1))
             }
@@ -63,7 +66,6 @@ enum ExpectationCheck {
                 exposures[Key(rule: piece.tag, emission: emission, problem: "logged at \(emission.level.rawValue): bodies above \(maximum.rawValue) write sensitive data"), default: []].append(cube)
             }
         }
-        let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
         func outcomes(_ groups: [Key: [Cube]]) -> [ClassOutcome] {
             groups.keys.sorted(by: Key.precedes).flatMap { key in
                 CubeMerging.merge(groups[key] ?? [], layout: layout).compactMap { cube -> ClassOutcome? in

@@ -13,15 +13,20 @@ public enum RuleReachability {
         let space = map.space
         let layout = space.layout
         let witnesses = WitnessBuilder(space: space, version: map.policy.kubernetesVersion)
-        let ruleCubes = space.ruleCubes(map.policy)
+        let ruleCubes = map.ruleCubes
         let pieces = map.pieces
         var piecesByRule = [[Int]](repeating: [], count: ruleCubes.count)
         for index in pieces.indices {
             if let rule = pieces[index].rule { piecesByRule[rule].append(index) }
         }
         let pieceIndex = CubeIndex(pieces.map(\.cube), layout: layout)
-        var result: [ShadowedRule] = []
-        for index in ruleCubes.indices where !piecesByRule[index].contains(where: { space.hasRealisticRequest(pieces[$0].cube) }) {
+        let shadowed = ruleCubes.indices.filter { index in
+            !piecesByRule[index].contains { space.hasRealisticRequest(pieces[$0].cube) }
+        }
+        // Each shadowed rule's covering rules are independent: computed concurrently, collected in
+        // rule order (the same result as one after another).
+        return ConcurrentMap.map(shadowed.count) { slot -> ShadowedRule in
+            let index = shadowed[slot]
             let own = ruleCubes[index]
             var covers: [ShadowedRule.Cover] = []
             // Only the pieces of earlier rules that can meet this rule's match set can take its
@@ -40,9 +45,8 @@ public enum RuleReachability {
                     }
                 }
             }
-            result.append(ShadowedRule(ruleIndex: index, reason: covers.isEmpty ? .matchesNoRequest : .coveredByEarlierRules, coveringRules: covers))
+            return ShadowedRule(ruleIndex: index, reason: covers.isEmpty ? .matchesNoRequest : .coveredByEarlierRules, coveringRules: covers)
         }
-        return result
     }
 
     /// Rules that decide some requests but whose removal changes nothing that is logged
@@ -56,7 +60,7 @@ public enum RuleReachability {
         let space = map.space
         let policy = map.policy
         let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
-        let ruleCubes = space.ruleCubes(policy)
+        let ruleCubes = map.ruleCubes
         var decidedPieces: [Int: [Cube]] = [:]
         let pieces = map.pieces
         for index in pieces.indices {

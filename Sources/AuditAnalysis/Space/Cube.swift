@@ -52,6 +52,35 @@ final class CubeLayout: Sendable {
         Bitset.members(Array(cube.words[range(dimension)]))
     }
 
+    /// Visits the atoms of a dimension in a cube in increasing order, until `body` returns false:
+    /// what ``atoms(_:_:)`` lists, without building the list (a dimension may hold thousands).
+    func forEachAtom(_ cube: Cube, _ dimension: Dimension, _ body: (Int) -> Bool) {
+        let offset = offsets[dimension.rawValue]
+        for word in 0..<wordCounts[dimension.rawValue] {
+            var rest = cube.words[offset + word]
+            while rest != 0 {
+                guard body(word * 64 + rest.trailingZeroBitCount) else { return }
+                rest &= rest - 1
+            }
+        }
+    }
+
+    /// Whether the cube holds an atom of the dimension other than `excluded`.
+    func hasAtom(_ cube: Cube, _ dimension: Dimension, otherThan excluded: Int) -> Bool {
+        var found = false
+        forEachAtom(cube, dimension) { atom in
+            found = atom != excluded
+            return !found
+        }
+        return found
+    }
+
+    /// Whether the cube holds every atom of the dimension.
+    func isFull(_ cube: Cube, _ dimension: Dimension) -> Bool {
+        for index in range(dimension) where cube.words[index] != full[index] { return false }
+        return true
+    }
+
     func contains(_ cube: Cube, _ dimension: Dimension, atom: Int) -> Bool {
         let bit = offsets[dimension.rawValue] * 64 + atom
         return cube.words[bit >> 6] & (1 << UInt64(bit & 63)) != 0

@@ -32,11 +32,13 @@ struct CubeIndex: Sendable {
         var lists = layout.atomCounts.map { [[Int32]](repeating: [], count: $0) }
         for (position, cube) in cubes.enumerated() {
             for dimension in Dimension.allCases {
-                let atoms = layout.atoms(cube, dimension)
-                if atoms.count == layout.atomCounts[dimension.rawValue] {
+                if layout.isFull(cube, dimension) {
                     full[dimension.rawValue][position >> 6] |= 1 << UInt64(position & 63)
                 } else {
-                    for atom in atoms { lists[dimension.rawValue][atom].append(Int32(position)) }
+                    layout.forEachAtom(cube, dimension) { atom in
+                        lists[dimension.rawValue][atom].append(Int32(position))
+                        return true
+                    }
                 }
             }
         }
@@ -67,20 +69,22 @@ struct CubeIndex: Sendable {
         var result: [UInt64]?
         var mask = [UInt64](repeating: 0, count: wordCount)
         for dimension in Dimension.allCases {
-            let atoms = layout.atoms(query, dimension)
             // A query holding every atom meets every cube on this dimension.
-            if atoms.count == layout.atomCounts[dimension.rawValue] { continue }
-            if atoms.isEmpty { return [] }
+            if layout.isFull(query, dimension) { continue }
             let fullWords = full[dimension.rawValue]
             for word in 0..<wordCount { mask[word] = fullWords[word] }
-            for atom in atoms {
+            var isEmpty = true
+            layout.forEachAtom(query, dimension) { atom in
+                isEmpty = false
                 switch postings[dimension.rawValue][atom] {
                 case .positions(let positions):
                     for position in positions { mask[Int(position) >> 6] |= 1 << UInt64(position & 63) }
                 case .bits(let bits):
                     for word in 0..<wordCount { mask[word] |= bits[word] }
                 }
+                return true
             }
+            if isEmpty { return [] }
             if result == nil {
                 result = mask
             } else {

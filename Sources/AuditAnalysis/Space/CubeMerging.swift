@@ -68,6 +68,8 @@ enum CubeMerging {
 
     /// Joins pairs that differ only in being in, or in none of, a clause's groups.
     private static func mergeGroupHalves(_ cubes: inout [Cube]) -> Bool {
+        // Only a cube with a clause can join its complement (`mergedWithComplement`).
+        guard cubes.contains(where: { !$0.groups.clauses.isEmpty }) else { return false }
         var byWords: [[UInt64]: [Int]] = [:]
         for (index, cube) in cubes.enumerated() {
             byWords[cube.words, default: []].append(index)

@@ -39,15 +39,13 @@ extension RequestSpace {
     /// inside a path segment, see `realisticPart`) are left out of "except" lists.
     func valueSet(_ cube: Cube, _ dimension: Dimension) -> ValueSet {
         guard let alphabet = alphabet(dimension) else { return .any }
-        let atoms = layout.atoms(cube, dimension)
-        if atoms.count == alphabet.atomCount { return .any }
-        if atoms.contains(LiteralAlphabet.otherAtom) {
-            let present = Set(atoms)
+        if layout.isFull(cube, dimension) { return .any }
+        if layout.contains(cube, dimension, atom: LiteralAlphabet.otherAtom) {
             let segment = Dimension.resourceDimensions.contains(dimension)
-            let missing = (1..<alphabet.atomCount).filter { !present.contains($0) }.compactMap(alphabet.literal(ofAtom:))
+            let missing = (1..<alphabet.atomCount).filter { !layout.contains(cube, dimension, atom: $0) }.compactMap(alphabet.literal(ofAtom:))
                 .filter { !segment || !$0.utf8.contains(UInt8(ascii: "/")) }
             return missing.isEmpty ? .any : .except(missing)
         }
-        return .only(atoms.compactMap(alphabet.literal(ofAtom:)))
+        return .only(layout.atoms(cube, dimension).compactMap(alphabet.literal(ofAtom:)))
     }
 }

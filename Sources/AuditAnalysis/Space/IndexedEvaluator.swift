@@ -14,7 +14,7 @@ public struct IndexedEvaluator: Sendable {
     public init(map: PolicyMap) {
         policy = map.policy
         space = map.space
-        index = RuleCubeIndex(map.space.ruleCubes(map.policy), layout: map.space.layout)
+        index = RuleCubeIndex(map.ruleCubes, layout: map.space.layout)
     }
 
     /// The decision for `request`: the same as `CompiledPolicy.decide(request)`.

@@ -26,6 +26,8 @@ public struct PolicyMap: Sendable {
 
     public let policy: CompiledPolicy
     public let space: RequestSpace
+    /// Each rule's match set in ``space``, in rule order (computed once for every analysis of the map).
+    let ruleCubes: [[Cube]]
     /// The disjoint pieces of the first-match split, before merging (all of the space).
     let pieces: [FirstMatchPartition.Piece<Int>]
     /// The realistic parts of the pieces, by deciding rule (`nil`: no rule), in map order.
@@ -38,7 +40,9 @@ public struct PolicyMap: Sendable {
         let space = space ?? RequestSpace(policies: [policy])
         self.policy = policy
         self.space = space
-        let pieces = FirstMatchPartition.classes(ruleCubes: space.ruleCubes(policy), layout: space.layout)
+        let ruleCubes = space.ruleCubes(policy)
+        self.ruleCubes = ruleCubes
+        let pieces = FirstMatchPartition.classes(ruleCubes: ruleCubes, layout: space.layout)
         self.pieces = pieces
         var byRule: [Int: [Cube]] = [:]
         for piece in pieces {
@@ -79,7 +83,6 @@ public struct PolicyMap: Sendable {
     /// One summary per rule, in order.
     public var ruleSummaries: [RuleSummary] {
         let layout = space.layout
-        let ruleCubes = space.ruleCubes(policy)
         let ruleIndex = RuleCubeIndex(ruleCubes, layout: layout)
         var witnessesByRule: [Int: [RequestAttributes]] = [:]
         for entry in entries {

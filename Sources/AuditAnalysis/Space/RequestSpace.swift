@@ -1,4 +1,5 @@
 import AuditPolicy
+import Synchronization
 
 /// The space of all requests, cut into atoms by every literal that some policies and selectors
 /// name, so that each of them selects a union of cubes.
@@ -37,6 +38,8 @@ public final class RequestSpace: Sendable {
     /// Its resource dimensions are restricted while its kind allows non-resource requests, which
     /// breaks the cube invariant: use it only through ``realisticPart(_:)``.
     private let realistic: Cube
+    /// The catalog's atoms in this space, by release, for ``WitnessBuilder`` (filled on first use).
+    let witnessAtoms = Mutex<[KubernetesVersion: WitnessBuilder.CatalogAtoms]>([:])
 
     /// A space in which every selector is a union of cubes.
     public init(selectors: [RequestSelector]) {
@@ -285,9 +288,12 @@ public final class RequestSpace: Sendable {
         if layout.contains(cube, .kind, atom: KindAtom.nonResource) { return true }
         let noSubresource = subresources.atom(of: ""), noName = names.atom(of: "")
         // Which of "no subresource" / "a subresource" and "no name" / "a name" the cube allows.
-        let subresourceAtoms = layout.atoms(cube, .subresource), nameAtoms = layout.atoms(cube, .name)
-        let subresourceChoices = [false, true].filter { has in subresourceAtoms.contains { ($0 != noSubresource) == has } }
-        let nameChoices = [false, true].filter { has in nameAtoms.contains { ($0 != noName) == has } }
+        let subresourceChoices = [false, true].filter { has in
+            has ? layout.hasAtom(cube, .subresource, otherThan: noSubresource) : layout.contains(cube, .subresource, atom: noSubresource)
+        }
+        let nameChoices = [false, true].filter { has in
+            has ? layout.hasAtom(cube, .name, otherThan: noName) : layout.contains(cube, .name, atom: noName)
+        }
         for verbAtom in layout.atoms(cube, .verb) {
             let verb = verbs.literal(ofAtom: verbAtom) ?? "other-verb"
             for hasSubresource in subresourceChoices {
@@ -340,7 +346,12 @@ public final class RequestSpace: Sendable {
 
     private func hasRealisticUser(_ cube: Cube) -> Bool {
         if layout.contains(cube, .presence, atom: PresenceAtom.noUser) { return true }
-        return layout.atoms(cube, .user).contains { realisticGroupAtoms(cube, userAtom: $0, preferred: []) != nil }
+        var found = false
+        layout.forEachAtom(cube, .user) { atom in
+            found = realisticGroupAtoms(cube, userAtom: atom, preferred: []) != nil
+            return !found
+        }
+        return found
     }
 
 }

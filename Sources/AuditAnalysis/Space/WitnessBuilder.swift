@@ -17,36 +17,39 @@ struct WitnessBuilder {
     private let catalogGroupAtoms: [Int]
     private let catalogResourceAtoms: [Int]
     private let catalogSubresourceAtoms: [Int]
+    /// The atoms of ``preferredGroups`` that policies name.
+    private let preferredAtoms: [Int]
+
+    /// The atoms, in one space, of a release's catalog targets and of the preferred groups.
+    struct CatalogAtoms: Sendable {
+        let groups: [Int]
+        let resources: [Int]
+        let subresources: [Int]
+        let preferredGroups: [Int]
+
+        init(_ targets: [Target], space: RequestSpace) {
+            groups = targets.map { space.apiGroups.atom(of: $0.group) }
+            resources = targets.map { space.resources.atom(of: $0.resource) }
+            subresources = targets.map { space.subresources.atom(of: $0.subresource) }
+            preferredGroups = WitnessBuilder.preferredGroups.map(space.groups.atom(of:)).filter { $0 != LiteralAlphabet.otherAtom }
+        }
+    }
 
     init(space: RequestSpace, version: KubernetesVersion) {
         self.space = space
-        let served = APICatalog.builtIn.served(in: version)
-        let rank = Dictionary(Self.popularResources.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let ordered = served.enumerated().sorted { lhs, rhs in
-            let left = rank[lhs.element.name] ?? Self.popularResources.count + lhs.offset
-            let right = rank[rhs.element.name] ?? Self.popularResources.count + rhs.offset
-            return left < right
-        }.map(\.element)
-        var byName: [String: APIResource] = [:]
-        for entry in ordered where byName[entry.group + "/" + entry.name] == nil { byName[entry.group + "/" + entry.name] = entry }
-        catalogByName = byName
-        var targets: [Target] = []
-        var groupAtoms: [Int] = [], resourceAtoms: [Int] = [], subresourceAtoms: [Int] = []
-        for entry in ordered {
-            let group = space.apiGroups.atom(of: entry.group)
-            let resource = space.resources.atom(of: entry.name)
-            for subresource in [""] + entry.subresources {
-                let verbs = subresource.isEmpty ? entry.verbs : entry.verbs(ofSubresource: subresource)
-                targets.append(Target(group: entry.group, version: entry.version, resource: entry.name, subresource: subresource, namespaced: entry.namespaced, verbs: verbs))
-                groupAtoms.append(group)
-                resourceAtoms.append(resource)
-                subresourceAtoms.append(space.subresources.atom(of: subresource))
-            }
-        }
-        catalogTargets = targets
-        catalogGroupAtoms = groupAtoms
-        catalogResourceAtoms = resourceAtoms
-        catalogSubresourceAtoms = subresourceAtoms
+        let order = CatalogOrder.served(in: version)
+        catalogByName = order.byName
+        catalogTargets = order.targets
+        // Looked up once per space and release: an analysis builds several witness builders.
+        let atoms = space.witnessAtoms.withLock { $0[version] } ?? {
+            let built = CatalogAtoms(order.targets, space: space)
+            space.witnessAtoms.withLock { $0[version] = built }
+            return built
+        }()
+        catalogGroupAtoms = atoms.groups
+        catalogResourceAtoms = atoms.resources
+        catalogSubresourceAtoms = atoms.subresources
+        preferredAtoms = atoms.preferredGroups
     }
 
     static let popularResources = [
@@ -68,15 +71,16 @@ struct WitnessBuilder {
     /// supports, a subresource it has, a custom resource's `status` or `scale`, an HTTP method for
     /// a non-resource path.
     func witness(for whole: Cube) -> RequestAttributes? {
-        guard let cube = space.realisticPart(whole), space.hasRealisticRequest(cube),
-              let loose = search(cube, servedOnly: false) ?? plainWitness(in: cube)
-        else { return nil }
-        return search(cube, servedOnly: true) ?? loose
+        guard let cube = space.realisticPart(whole), space.hasRealisticRequest(cube) else { return nil }
+        // Every request tried gets the same user: chosen once.
+        let user = user(in: cube)
+        guard let loose = search(cube, servedOnly: false, user: user) ?? plainWitness(in: cube, user: user) else { return nil }
+        return search(cube, servedOnly: true, user: user) ?? loose
     }
 
     /// The first request the search finds, when it lies in the cube. The loose search tries only
     /// the first request it builds (resource, else non-resource); the served search tries both.
-    private func search(_ cube: Cube, servedOnly: Bool) -> RequestAttributes? {
+    private func search(_ cube: Cube, servedOnly: Bool, user: UserInfo?) -> RequestAttributes? {
         let layout = space.layout
         var found: [RequestAttributes] = []
         if layout.contains(cube, .kind, atom: KindAtom.resource), let request = resourceRequest(in: cube, servedOnly: servedOnly) {
@@ -87,15 +91,15 @@ struct WitnessBuilder {
             found.append(request)
         }
         for var request in found {
-            request.user = user(in: cube)
+            request.user = user
             if space.contains(cube, request), isRealistic(request) { return request }
         }
         return nil
     }
 
-    private func plainWitness(in cube: Cube) -> RequestAttributes? {
+    private func plainWitness(in cube: Cube, user: UserInfo?) -> RequestAttributes? {
         guard var plain = plainRequest(in: cube) else { return nil }
-        plain.user = user(in: cube)
+        plain.user = user
         return space.contains(cube, plain) && isRealistic(plain) ? plain : nil
     }
 
@@ -155,8 +159,10 @@ struct WitnessBuilder {
             result.append(value)
         }
         for value in preferred { add(value, atom: alphabet.atom(of: value)) }
-        for atom in layout.atoms(cube, dimension) where atom != LiteralAlphabet.otherAtom && result.count < limit {
-            if let literal = alphabet.literal(ofAtom: atom) { add(literal, atom: atom) }
+        layout.forEachAtom(cube, dimension) { atom in
+            guard result.count < limit else { return false }
+            if atom != LiteralAlphabet.otherAtom, let literal = alphabet.literal(ofAtom: atom) { add(literal, atom: atom) }
+            return true
         }
         if layout.contains(cube, dimension, atom: LiteralAlphabet.otherAtom) {
             let fresh = alphabet.unmentionedValue(preferring: preferred, stem: stem)
@@ -303,7 +309,6 @@ struct WitnessBuilder {
     private func user(in cube: Cube) -> UserInfo? {
         let layout = space.layout
         guard layout.contains(cube, .presence, atom: PresenceAtom.authenticated) else { return nil }
-        let preferredAtoms = Self.preferredGroups.map(space.groups.atom(of:)).filter { $0 != LiteralAlphabet.otherAtom }
         // The groups the clauses need for an ordinary user guide the choice of a fitting name.
         let hinted = (space.realisticGroupAtoms(cube, userAtom: LiteralAlphabet.otherAtom, preferred: preferredAtoms) ?? [])
             .compactMap(space.groups.literal(ofAtom:))

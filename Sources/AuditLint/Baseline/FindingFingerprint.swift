@@ -12,7 +12,7 @@ public enum FindingFingerprint {
     public static func fingerprint(of finding: Diagnostic, in source: PolicySource, rules: [PolicyRule]) -> String {
         var material: [String] = []
         if let location = finding.location {
-            if let rule = rules.first(where: { $0.location <= location && location < $0.end }) {
+            if let rule = rule(containing: location, in: rules) {
                 material.append(trimmedLines(source, from: rule.location.line, through: max(rule.location.line, rule.end.line - 1)))
                 material.append(spanText(of: finding, in: source) ?? "")
             } else {
@@ -22,6 +22,19 @@ public enum FindingFingerprint {
             material.append(finding.message)
         }
         return hexadecimal(fnv1a(material.joined(separator: "\u{0}")))
+    }
+
+    /// The rule whose span holds `location`. The rules are the items of one YAML sequence, in
+    /// file order and not overlapping, so the last one starting at or before the location is the
+    /// only candidate (a binary search: fingerprinting every finding of a large policy stays linear).
+    private static func rule(containing location: SourceLocation, in rules: [PolicyRule]) -> PolicyRule? {
+        var low = 0, high = rules.count
+        while low < high {
+            let middle = (low + high) / 2
+            if rules[middle].location <= location { low = middle + 1 } else { high = middle }
+        }
+        guard low > 0, location < rules[low - 1].end else { return nil }
+        return rules[low - 1]
     }
 
     /// The text between a finding's start and end when both are on one line.

@@ -42,11 +42,13 @@ struct ResponseBodiesForReads: LintRule {
 
     func check(_ context: LintContext) -> [Diagnostic] {
         guard let analysis = context.analysis else { return [] }
-        // One example per rule: the first class in the engine's (deterministic) order.
+        // One example per rule: the first class in the engine's (deterministic) order. The
+        // evaluator looks only at the rules that can match the example (not every earlier rule).
+        let evaluator = analysis.evaluator
         var examples: [Int: RequestAttributes] = [:]
         for entry in analysis.map.entries(decidedWhere: { $0.level == .requestResponse }) {
             guard let rule = entry.decision.ruleIndex, entry.requests.description.kind != "nonResource",
-                  let example = readExample(in: entry.requests), analysis.policy.matchingRuleIndex(example) == rule
+                  let example = readExample(in: entry.requests), evaluator.decide(example).ruleIndex == rule
             else { continue }
             if let current = examples[rule], RequestDescription.text(current) <= RequestDescription.text(example) { continue }
             examples[rule] = example

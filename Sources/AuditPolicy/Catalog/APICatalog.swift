@@ -12,11 +12,14 @@ public struct APICatalog: Sendable {
     public let openGroups: [String: String]
 
     private let byGroup: [String: [APIResource]]
+    /// Every group the catalog knows (in any release), open groups included.
+    public let knownGroups: Set<String>
 
     public init(resources: [APIResource], openGroups: [String: String] = [:]) {
         self.resources = resources
         self.openGroups = openGroups
         byGroup = Dictionary(grouping: resources, by: \.group)
+        knownGroups = Set(byGroup.keys).union(openGroups.keys)
     }
 
     /// The Kubernetes releases the built-in data describes.
@@ -67,11 +70,6 @@ public struct APICatalog: Sendable {
     /// The resource `name` of `group`, if the catalog knows it in any release.
     public func resource(_ name: String, inGroup group: String) -> APIResource? {
         byGroup[group]?.first { $0.name == name }
-    }
-
-    /// Every group the catalog knows (in any release), open groups included.
-    public var knownGroups: Set<String> {
-        Set(byGroup.keys).union(openGroups.keys)
     }
 
     /// Whether any resource name is plausible in the group.
