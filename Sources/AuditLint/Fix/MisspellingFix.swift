@@ -41,22 +41,15 @@ extension FixContext {
     /// A fix renaming the mapping key that starts at `location` to `correct`, unless its mapping
     /// already has that key (the rename would make a duplicate).
     func renamingKey(at location: SourceLocation, to correct: String, checkID: String) -> LintFix? {
-        guard let root = layout.root else { return nil }
-        var stack = [root]
-        while let node = stack.popLast() {
-            switch node.content {
-            case .scalar: continue
-            case .sequence(let items): stack += items
-            case .mapping(let pairs):
-                if let pair = pairs.first(where: { $0.key.start == location }) {
-                    guard let name = pair.key.scalarText, node.pair(correct) == nil,
-                          let edit = layout.replacing(pair.key, with: correct) else { return nil }
-                    return LintFix(checkID: checkID, description: Self.misspellingDescription("field", name, correct), edits: [edit], effect: .changesLogging)
-                }
-                for pair in pairs { stack.append(pair.value) }
-            }
+        let mapping = layout.firstNode { node in
+            if case .mapping(let pairs) = node.content { return pairs.contains { $0.key.start == location } }
+            return false
         }
-        return nil
+        guard let mapping, case .mapping(let pairs) = mapping.content,
+              let pair = pairs.first(where: { $0.key.start == location }),
+              let name = pair.key.scalarText, mapping.pair(correct) == nil,
+              let edit = layout.replacing(pair.key, with: correct) else { return nil }
+        return LintFix(checkID: checkID, description: Self.misspellingDescription("field", name, correct), edits: [edit], effect: .changesLogging)
     }
 
     /// `correct the misspelled verb "gte" to "get"; this changes what is logged on purpose: ...`.

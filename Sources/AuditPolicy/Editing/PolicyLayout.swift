@@ -47,16 +47,22 @@ public struct PolicyLayout: Sendable {
 
     /// The scalar (of any style) that starts at `location`, searched in the whole document.
     public func scalar(at location: SourceLocation) -> YAMLNode? {
+        firstNode { node in
+            if case .scalar = node.content { return node.start == location }
+            return false
+        }
+    }
+
+    /// The first node of the document (keys included) that `matches`, depth first.
+    public func firstNode(where matches: (YAMLNode) -> Bool) -> YAMLNode? {
         guard let root else { return nil }
         var stack = [root]
         while let node = stack.popLast() {
+            if matches(node) { return node }
             switch node.content {
-            case .scalar:
-                if node.start == location { return node }
-            case .sequence(let items):
-                stack += items
-            case .mapping(let pairs):
-                for pair in pairs { stack += [pair.key, pair.value] }
+            case .scalar: continue
+            case .sequence(let items): stack += items
+            case .mapping(let pairs): for pair in pairs { stack += [pair.key, pair.value] }
             }
         }
         return nil
@@ -206,19 +212,10 @@ public struct PolicyLayout: Sendable {
 
     /// The sequence node one of whose items starts at `location`.
     private func parentList(of location: SourceLocation) -> YAMLNode? {
-        guard let root else { return nil }
-        var stack = [root]
-        while let node = stack.popLast() {
-            switch node.content {
-            case .scalar: continue
-            case .sequence(let items):
-                if items.contains(where: { $0.start == location }) { return node }
-                stack += items
-            case .mapping(let pairs):
-                for pair in pairs { stack.append(pair.value) }
-            }
+        firstNode { node in
+            if case .sequence(let items) = node.content { return items.contains { $0.start == location } }
+            return false
         }
-        return nil
     }
 
     /// An edit removing `rules[index]` (a block sequence item) with the comment lines right above
