@@ -36,27 +36,16 @@ enum FirstMatchPartition {
             // Ties keep rule order (a total order: the same on every run).
             .sorted { ($0.element.breadth, $1.offset) > ($1.element.breadth, $0.offset) }
             .map(\.element)
-        let orderRules = order.map(\.rule)
         let orderCubes = order.map(\.cube)
-        // Each rule looks only at the match cubes that can meet it, in the same order.
-        let cubeIndex = CubeIndex(orderCubes, layout: layout)
-        // Each rule's class, and the unmatched class (index `disjoint.count`), is computed on its
-        // own: independent work, run concurrently and collected in rule order.
-        let classes = ConcurrentMap.map(disjoint.count + 1) { index -> [Cube] in
-            guard index < disjoint.count else {
-                var unmatched = [layout.everything]
-                for position in orderCubes.indices {
-                    if unmatched.isEmpty { break }
-                    subtract(orderCubes[position], from: &unmatched, layout: layout)
-                }
-                return unmatched
-            }
-            var pieces = disjoint[index]
-            // Every piece lies inside the rule's envelope (its cubes' atoms joined): a match cube
-            // that misses the envelope misses every piece.
+        let work = plan(disjoint, order: order.map(\.rule), cubes: orderCubes, layout: layout)
+        // The longest work first, so that the short ones fill in around it.
+        let schedule = work.indices.sorted { (work[$0].earlier.count, $1) > (work[$1].earlier.count, $0) }
+        let computed = ConcurrentMap.map(schedule.count) { position -> [Cube] in
+            let item = work[schedule[position]]
+            var pieces = item.pieces
             let envelope = Self.envelope(pieces, layout: layout)
             var mergedAt = max(8, pieces.count)
-            for position in cubeIndex.candidates(meeting: envelope) where orderRules[position] < index {
+            for position in item.earlier {
                 if pieces.isEmpty { break }
                 guard layout.intersects(envelope, orderCubes[position]) else { continue }
                 subtract(orderCubes[position], from: &pieces, layout: layout)
@@ -68,12 +57,70 @@ enum FirstMatchPartition {
             }
             return pieces
         }
+        // Back in plan order; a class computed in slices has its slices joined again.
+        var classes = [[Cube]](repeating: [], count: disjoint.count + 1)
+        var parts = [Int](repeating: 0, count: disjoint.count + 1)
+        for (position, workIndex) in schedule.enumerated().sorted(by: { $0.element < $1.element }) {
+            classes[work[workIndex].index] += computed[position]
+            parts[work[workIndex].index] += 1
+        }
+        for index in classes.indices where parts[index] > 1 {
+            classes[index] = CubeMerging.merge(classes[index], layout: layout)
+        }
         var result: [Piece<Int>] = []
         for (index, cubes) in classes.enumerated() {
             let rule = index < disjoint.count ? index : nil
             for cube in cubes { result.append(Piece(cube: cube, tag: 0, rule: rule)) }
         }
         return result
+    }
+
+    /// One class's pieces (or a slice of them) and the earlier match cubes that may overlap them,
+    /// as positions in the subtraction order.
+    struct ClassWork: Sendable {
+        /// The rule (`disjoint.count`: no rule).
+        var index: Int
+        var pieces: [Cube]
+        var earlier: [Int]
+    }
+
+    /// Overlapping cubes from which a class is worth slicing.
+    static let sliceThreshold = 128
+
+    /// The work of computing every class: each rule's own match set (`disjoint`), and everything
+    /// for the unmatched class, with the match cubes of earlier rules (`order[position]` is the
+    /// rule of `cubes[position]`) that can meet it, found in an index. A class that many earlier
+    /// match cubes overlap (a catch-all at the end of a long policy) is split by verb into
+    /// slices computed apart, so that one long class does not run alone on one core.
+    static func plan(_ disjoint: [[Cube]], order: [Int], cubes: [Cube], layout: CubeLayout) -> [ClassWork] {
+        let cubeIndex = CubeIndex(cubes, layout: layout)
+        var work: [ClassWork] = []
+        for index in 0...disjoint.count {
+            let pieces = index < disjoint.count ? disjoint[index] : [layout.everything]
+            let envelope = Self.envelope(pieces, layout: layout)
+            let earlier = cubeIndex.candidates(meeting: envelope).filter { order[$0] < index }
+            for slice in slices(pieces, envelope: envelope, overlapping: earlier.count, layout: layout) {
+                work.append(ClassWork(index: index, pieces: slice, earlier: earlier))
+            }
+        }
+        return work
+    }
+
+    /// The pieces as one slice, or, when `overlapping` earlier cubes make the class long to
+    /// compute, as slices by verb: disjoint, together the same requests. Any dimension would do;
+    /// the verb keeps every cube's invariants, as it applies to every kind of request.
+    static func slices(_ pieces: [Cube], envelope: Cube, overlapping: Int, layout: CubeLayout) -> [[Cube]] {
+        let verbs = layout.atoms(envelope, .verb)
+        let count = min(verbs.count, overlapping / sliceThreshold * 2, 16)
+        guard count > 1 else { return [pieces] }
+        return (0..<count).map { slice in
+            let atoms = verbs.indices.filter { $0 % count == slice }.map { verbs[$0] }
+            return pieces.compactMap { piece in
+                var part = piece
+                layout.restrict(&part, .verb, to: atoms)
+                return layout.hasEmptyDimension(part.words) ? nil : part
+            }
+        }
     }
 
     /// A cube holding every cube given: their atoms joined, with no group condition.

@@ -67,17 +67,16 @@ public struct PolicyMap: Sendable {
     }
 
     private func buildEntries(_ include: (Decision) -> Bool) -> [Entry] {
-        var entries: [Entry] = []
-        let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
-        for (rule, cubes) in realisticByRule {
-            let decision = policy.decision(forRule: rule)
-            guard include(decision) else { continue }
-            for cube in CubeMerging.merge(cubes, layout: space.layout) {
-                guard let requests = RequestClass(cube: cube, witnesses: witnesses) else { continue }
-                entries.append(Entry(requests: requests, decision: decision))
+        let (compiled, layout) = (policy, space.layout)
+        let witnesses = WitnessBuilder(space: space, version: compiled.kubernetesVersion)
+        let selected = realisticByRule.filter { include(compiled.decision(forRule: $0.rule)) }
+        // Each rule's classes are independent: built concurrently, collected in map order.
+        return ConcurrentMap.map(selected.count) { index -> [Entry] in
+            let decision = compiled.decision(forRule: selected[index].rule)
+            return CubeMerging.merge(selected[index].cubes, layout: layout).compactMap { cube in
+                RequestClass(cube: cube, witnesses: witnesses).map { Entry(requests: $0, decision: decision) }
             }
-        }
-        return entries
+        }.flatMap { $0 }
     }
 
     /// One summary per rule, in order.

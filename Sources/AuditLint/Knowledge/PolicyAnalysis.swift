@@ -1,5 +1,7 @@
 import AuditAnalysis
 import AuditPolicy
+import Dispatch
+import Synchronization
 
 /// The request-space analysis of one compiled policy, computed once per lint run (on first use)
 /// and shared by the checks that reason about what the policy decides: shadowed and redundant
@@ -59,11 +61,15 @@ public final class PolicyAnalysis {
     /// Every request class and its decision.
     var map: PolicyMap { coverage.map }
     /// Rules no request reaches.
-    private(set) lazy var shadowedRules: [ShadowedRule] = RuleReachability.shadowedRules(in: map)
+    var shadowedRules: [ShadowedRule] { readings.shadowedRules }
     /// Rules whose removal changes nothing that is logged.
-    private(set) lazy var redundantRules: [RedundantRule] = RuleReachability.redundantRules(in: map)
+    var redundantRules: [RedundantRule] { readings.redundantRules }
     /// The evaluator's decisions, looked up through an index of the rules.
-    private(set) lazy var evaluator = IndexedEvaluator(map: map)
+    var evaluator: IndexedEvaluator { readings.evaluator }
+
+    /// What is read from the map beyond coverage. Each part is independent of the others and
+    /// partly sequential, so the three are computed side by side on first use of any of them.
+    private lazy var readings: MapReadings = MapReadings(map)
     /// Indices of rules that decide at least one request.
     private(set) lazy var reachedRules: Set<Int> = Set(policy.rules.indices).subtracting(shadowedRules.map(\.ruleIndex))
 
@@ -99,6 +105,34 @@ public final class PolicyAnalysis {
             }
         }
         return result
+    }
+}
+
+/// The shadowed rules, the redundant rules and the indexed evaluator of one policy map.
+private struct MapReadings {
+    var shadowedRules: [ShadowedRule] = []
+    var redundantRules: [RedundantRule] = []
+    var evaluator: IndexedEvaluator
+
+    init(_ map: PolicyMap) {
+        let parts = Mutex<(shadowed: [ShadowedRule], redundant: [RedundantRule], evaluator: IndexedEvaluator?)>(([], [], nil))
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let shadowed = RuleReachability.shadowedRules(in: map)
+                parts.withLock { $0.shadowed = shadowed }
+            case 1:
+                let redundant = RuleReachability.redundantRules(in: map)
+                parts.withLock { $0.redundant = redundant }
+            default:
+                let evaluator = IndexedEvaluator(map: map)
+                parts.withLock { $0.evaluator = evaluator }
+            }
+        }
+        let computed = parts.withLock { $0 }
+        shadowedRules = computed.shadowed
+        redundantRules = computed.redundant
+        evaluator = computed.evaluator ?? IndexedEvaluator(map: map)
     }
 }
 

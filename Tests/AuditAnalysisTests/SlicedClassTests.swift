@@ -1,0 +1,60 @@
+import AuditPolicy
+import Testing
+@testable import AuditAnalysis
+
+/// A class that many earlier match cubes overlap is computed in slices by verb, side by side
+/// (`FirstMatchPartition.plan`); the slices must hold exactly the class's requests.
+struct SlicedClassTests {
+    /// A policy long enough for its last rules to be sliced: random rules over small pools (so
+    /// they overlap), ending with a catch-all.
+    static func longPolicy(seed: UInt64) -> CompiledPolicy {
+        var random = SplitMix64(seed: seed)
+        var rules = (0..<160).map { _ in RandomPolicies.rule(&random) }
+        rules.append(CompiledRule(level: .metadata))
+        return CompiledPolicy(rules: rules, omitStages: [], omitManagedFields: false, kubernetesVersion: .latest)
+    }
+
+    @Test("slices of pieces are disjoint and hold the same requests, each slice's verbs a share of the envelope's", arguments: [0, 1, 3, 8, 40] as [Int])
+    func slicesPartitionThePieces(thresholds multiple: Int) {
+        let policy = Self.longPolicy(seed: 7)
+        let map = PolicyMap(policy: policy)
+        let layout = map.space.layout
+        let pieces = [layout.everything]
+        let slices = FirstMatchPartition.slices(pieces, envelope: layout.everything, overlapping: multiple * FirstMatchPartition.sliceThreshold, layout: layout)
+        let verbCount = layout.atoms(layout.everything, .verb).count
+        #expect(slices.count == max(1, min(verbCount, 2 * multiple, 16)))
+        var seen: [Int: Int] = [:]
+        for slice in slices {
+            for cube in slice {
+                for atom in layout.atoms(cube, .verb) { seen[atom, default: 0] += 1 }
+                for dimension in Dimension.allCases where dimension != .verb {
+                    #expect(layout.atoms(cube, dimension) == layout.atoms(layout.everything, dimension))
+                }
+            }
+        }
+        #expect(seen.keys.sorted() == layout.atoms(layout.everything, .verb))
+        #expect(seen.values.allSatisfy { $0 == 1 })
+    }
+
+    @Test("a long policy's classes are computed in slices and still give every request the evaluator's rule", arguments: [3, 11] as [UInt64])
+    func slicedClassesAgreeWithEvaluator(seed: UInt64) {
+        let policy = Self.longPolicy(seed: seed)
+        let map = PolicyMap(policy: policy)
+        let layout = map.space.layout
+        let flat = map.ruleCubes.enumerated().flatMap { rule, cubes in cubes.map { (rule, $0) } }
+        let work = FirstMatchPartition.plan(
+            map.ruleCubes.map { FirstMatchPartition.disjointUnion($0, layout: layout) },
+            order: flat.map(\.0), cubes: flat.map(\.1), layout: layout
+        )
+        let sliced = Set(work.map(\.index).filter { index in work.filter { $0.index == index }.count > 1 })
+        #expect(sliced.contains(policy.rules.count - 1), "the catch-all is sliced")
+        var random = SplitMix64(seed: seed)
+        for _ in 0..<300 {
+            let request = RandomPolicies.request(&random, realistic: false)
+            let classified = map.space.classify(request)
+            let holding = map.pieces.filter { map.space.contains($0.cube, classified) }
+            #expect(holding.count == 1, "seed \(seed): \(holding.count) pieces hold \(request)")
+            #expect(holding.first?.rule == policy.matchingRuleIndex(request), "seed \(seed): \(request)")
+        }
+    }
+}
