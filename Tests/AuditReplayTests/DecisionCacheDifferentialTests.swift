@@ -99,10 +99,11 @@ struct DecisionCacheDifferentialTests {
                 guard let event = try? scanner.scan(buffer), event.isCanonical else { return }
                 canonical += 1
                 let decoded = scanner.decoded
-                let attributes = decoded.requestAttributes {
+                let reference = decoded.objectReference(in: buffer)
+                let attributes = decoded.requestAttributes(objectReference: reference) {
                     event.requestURI.isPresent ? GoJSONString.decodeString(UnsafeBufferPointer(rebasing: buffer[event.requestURI.start..<event.requestURI.end])) : ""
                 }
-                let fresh = RequestFacts(attributes: attributes, objectReference: decoded.objectReference, decisions: policies.map { $0.decide(attributes) })
+                let fresh = RequestFacts(attributes: attributes, objectReference: reference, decisions: policies.map { $0.decide(attributes) })
                 let cached: RequestFacts
                 if let found = cache.cachedFacts(of: event, in: buffer) {
                     cached = found

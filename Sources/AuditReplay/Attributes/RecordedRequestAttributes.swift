@@ -19,11 +19,13 @@ extension DecodedEventFields {
     ///   looks at the path of non-resource requests (`checker.go`, `ruleMatchesNonResource`), so
     ///   it is left empty for resource requests, which saves decoding it.
     ///
-    /// - Parameter requestURI: the decoded `requestURI`, asked for only when needed.
-    func requestAttributes(requestURI: () -> String) -> RequestAttributes {
+    /// - Parameters:
+    ///   - reference: the decoded objectRef (`objectReference(in:)`).
+    ///   - requestURI: the decoded `requestURI`, asked for only when needed.
+    func requestAttributes(objectReference reference: ObjectReferenceValues?, requestURI: () -> String) -> RequestAttributes {
         let hasUser = !userName.isEmpty || !userGroups.isEmpty
         let user: UserInfo? = hasUser ? UserInfo(name: userName, groups: userGroups) : nil
-        guard let reference = objectReference else {
+        guard let reference else {
             let path = RequestPath.decodedPath(ofRequestURI: requestURI())
             return RequestAttributes(user: user, verb: verb, path: path, isResourceRequest: false)
         }

@@ -200,12 +200,13 @@ struct BatchScanner {
             facts = cached
         } else {
             let decoded = scanner.decoded
-            let attributes = decoded.requestAttributes {
+            let reference = decoded.objectReference(in: bytes)
+            let attributes = decoded.requestAttributes(objectReference: reference) {
                 event.requestURI.isPresent
                     ? GoJSONString.decodeString(UnsafeBufferPointer(rebasing: bytes[event.requestURI.start..<event.requestURI.end])) : ""
             }
             facts = RequestFacts(
-                attributes: attributes, objectReference: decoded.objectReference,
+                attributes: attributes, objectReference: reference,
                 decisions: policies.map { $0.decide(attributes) }
             )
             decisions.remember(facts)

@@ -190,7 +190,7 @@ struct EventScanner {
             var ignored: [String]? = nil
             event.sourceIPs = try Self.stringArray(&scanner, field: FieldName("sourceIPs"), event: &event, decodingInto: &ignored)
         case .objectRef:
-            decoded.objectReference = nil
+            decoded.objectReferenceSpans = nil
             event.objectRef = try scanObjectReference(&scanner, event: &event)
         case .responseStatus:
             event.responseCode = nil
@@ -289,17 +289,7 @@ struct EventScanner {
     }
 
     private static func decode(_ scanner: JSONScanner, _ span: ByteSpan) -> String {
-        let bytes = UnsafeBufferPointer(start: scanner.base + span.start, count: span.count)
-        // Most values are plain ASCII without escapes, which `cscan_plain_run` confirms a block at a time.
-        if cscan_plain_run(scanner.base + span.start + 1, span.count - 2) == span.count - 2 {
-            return GoJSONString.decodeString(bytes, traits: [])
-        }
-        var traits: StringTraits = []
-        for byte in bytes {
-            if byte == UInt8(ascii: "\\") { traits.insert(.escapes) }
-            if byte >= 0x80 { traits.insert(.nonASCII) }
-        }
-        return GoJSONString.decodeString(bytes, traits: traits)
+        GoJSONString.decodeString(scanner.base, span)
     }
 
     /// Scans an array of strings (or `null`); returns its span, absent for `null` or `[]`
@@ -477,22 +467,21 @@ struct EventScanner {
     /// `audit.ObjectReference`: resource, namespace, name, uid, apiGroup, apiVersion,
     /// resourceVersion, subresource, all optional strings.
     private mutating func scanObjectReference(_ scanner: inout JSONScanner, event: inout ScannedEvent) throws(EventScanFailure) -> ByteSpan {
-        var values = ObjectReferenceValues()
+        var spans = ObjectReferenceSpans()
         let members = Self.objectReferenceMembers
         let span = try scanStruct(&scanner, field: FieldName("objectRef"), event: &event, members: members) { scanner, _, index, event throws(EventScanFailure) in
             let value = try Self.copiedString(&scanner, field: FieldName("objectRef", members[index]), event: &event, nested: true)
-            let text = value.isPresent ? Self.decode(scanner, value) : ""
             switch index {
-            case 0: values.resource = text
-            case 1: values.namespace = text
-            case 2: values.name = text
-            case 4: values.apiGroup = text
-            case 5: values.apiVersion = text
-            case 7: values.subresource = text
+            case 0: spans.resource = value
+            case 1: spans.namespace = value
+            case 2: spans.name = value
+            case 4: spans.apiGroup = value
+            case 5: spans.apiVersion = value
+            case 7: spans.subresource = value
             default: break
             }
         }
-        if span.isPresent { decoded.objectReference = values }
+        if span.isPresent { decoded.objectReferenceSpans = spans }
         return span
     }
 

@@ -64,8 +64,30 @@ struct DecodedEventFields: Sendable {
     var userGroups: [String] = []
     /// `verb`.
     var verb = ""
-    /// The objectRef fields the policy matches on; `nil` without an objectRef.
-    var objectReference: ObjectReferenceValues?
+    /// Where the objectRef members the policy matches on are; `nil` without an objectRef.
+    /// Decoded only when asked (`objectReference(in:)`): a decision cache hit needs none of them.
+    var objectReferenceSpans: ObjectReferenceSpans?
+
+    /// The objectRef fields the policy matches on, decoded from `bytes` (the event scanned);
+    /// `nil` without an objectRef.
+    func objectReference(in bytes: UnsafeBufferPointer<UInt8>) -> ObjectReferenceValues? {
+        guard let spans = objectReferenceSpans, let base = bytes.baseAddress else { return nil }
+        func text(_ span: ByteSpan) -> String { span.isPresent ? GoJSONString.decodeString(base, span) : "" }
+        return ObjectReferenceValues(
+            resource: text(spans.resource), namespace: text(spans.namespace), name: text(spans.name),
+            apiGroup: text(spans.apiGroup), apiVersion: text(spans.apiVersion), subresource: text(spans.subresource)
+        )
+    }
+}
+
+/// Where an objectRef's members are in an event (absent when missing or `null`).
+struct ObjectReferenceSpans: Sendable {
+    var resource = ByteSpan.absent
+    var namespace = ByteSpan.absent
+    var name = ByteSpan.absent
+    var apiGroup = ByteSpan.absent
+    var apiVersion = ByteSpan.absent
+    var subresource = ByteSpan.absent
 }
 
 /// The decoded fields of an event's objectRef.

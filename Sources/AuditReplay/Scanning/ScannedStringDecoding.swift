@@ -1,4 +1,5 @@
 import AuditPolicy
+import CScan
 
 extension GoJSONString {
     /// The decoded string of the quoted JSON string in `bytes`, copied as it is when the scanner
@@ -8,5 +9,20 @@ extension GoJSONString {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[1..<(bytes.count - 1)]), as: UTF8.self)
         }
         return decodeString(bytes)
+    }
+
+    /// The decoded string of the quoted JSON string at `span` of `base`. Most values are plain
+    /// ASCII without escapes, which `cscan_plain_run` confirms a block at a time; they are copied.
+    static func decodeString(_ base: UnsafePointer<UInt8>, _ span: ByteSpan) -> String {
+        let bytes = UnsafeBufferPointer(start: base + span.start, count: span.count)
+        if cscan_plain_run(base + span.start + 1, span.count - 2) == span.count - 2 {
+            return decodeString(bytes, traits: [])
+        }
+        var traits: StringTraits = []
+        for byte in bytes {
+            if byte == UInt8(ascii: "\\") { traits.insert(.escapes) }
+            if byte >= 0x80 { traits.insert(.nonASCII) }
+        }
+        return decodeString(bytes, traits: traits)
     }
 }
