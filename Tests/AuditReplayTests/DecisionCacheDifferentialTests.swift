@@ -100,12 +100,12 @@ struct DecisionCacheDifferentialTests {
                 canonical += 1
                 let decoded = scanner.decoded
                 let reference = decoded.objectReference(in: buffer)
-                let attributes = decoded.requestAttributes(objectReference: reference) {
+                let attributes = decoded.requestAttributes(in: buffer, objectReference: reference) {
                     event.requestURI.isPresent ? GoJSONString.decodeString(UnsafeBufferPointer(rebasing: buffer[event.requestURI.start..<event.requestURI.end])) : ""
                 }
                 let fresh = RequestFacts(attributes: attributes, objectReference: reference, decisions: policies.map { $0.decide(attributes) })
                 let cached: RequestFacts
-                if let found = cache.cachedFacts(of: event, in: buffer) {
+                if let found = cache.cachedFacts(of: event, decoded: decoded, in: buffer) {
                     cached = found
                 } else {
                     cache.remember(fresh)

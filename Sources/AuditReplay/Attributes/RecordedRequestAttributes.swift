@@ -20,11 +20,11 @@ extension DecodedEventFields {
     ///   it is left empty for resource requests, which saves decoding it.
     ///
     /// - Parameters:
+    ///   - bytes: the event scanned.
     ///   - reference: the decoded objectRef (`objectReference(in:)`).
     ///   - requestURI: the decoded `requestURI`, asked for only when needed.
-    func requestAttributes(objectReference reference: ObjectReferenceValues?, requestURI: () -> String) -> RequestAttributes {
-        let hasUser = !userName.isEmpty || !userGroups.isEmpty
-        let user: UserInfo? = hasUser ? UserInfo(name: userName, groups: userGroups) : nil
+    func requestAttributes(in bytes: UnsafeBufferPointer<UInt8>, objectReference reference: ObjectReferenceValues?, requestURI: () -> String) -> RequestAttributes {
+        let user = user(in: bytes)
         guard let reference else {
             let path = RequestPath.decodedPath(ofRequestURI: requestURI())
             return RequestAttributes(user: user, verb: verb, path: path, isResourceRequest: false)

@@ -196,12 +196,12 @@ struct BatchScanner {
     /// The attributes, decisions and hashes of a scanned event.
     private mutating func analyze(_ event: ScannedEvent, bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, isReencoded: Bool, origin: RecordOrigin, line: Int) -> ScannedRecord {
         let facts: RequestFacts
-        if let cached = decisions.cachedFacts(of: event, in: bytes) {
+        if let cached = decisions.cachedFacts(of: event, decoded: scanner.decoded, in: bytes) {
             facts = cached
         } else {
             let decoded = scanner.decoded
             let reference = decoded.objectReference(in: bytes)
-            let attributes = decoded.requestAttributes(objectReference: reference) {
+            let attributes = decoded.requestAttributes(in: bytes, objectReference: reference) {
                 event.requestURI.isPresent
                     ? GoJSONString.decodeString(UnsafeBufferPointer(rebasing: bytes[event.requestURI.start..<event.requestURI.end])) : ""
             }

@@ -15,7 +15,6 @@ struct EventScanner {
     private(set) var candidates: [BodyEditCandidate] = []
     /// The decoded values of the last event scanned.
     private(set) var decoded = DecodedEventFields()
-    private var users = UserCache()
 
     init() {
         frames.reserveCapacity(64)
@@ -100,7 +99,7 @@ struct EventScanner {
 
         guard event.auditID.count > 2 else { throw EventScanFailure(reason: "not an audit event: auditID is missing") }
         guard !decoded.verb.isEmpty else { throw EventScanFailure(reason: "not an audit event: verb is missing") }
-        event.hasUser = !decoded.userName.isEmpty || !decoded.userGroups.isEmpty
+        event.hasUser = decoded.hasUser
         event.verbKind = switch decoded.verb {
         case "create": .create
         case "patch": .patch
@@ -163,25 +162,11 @@ struct EventScanner {
         case .userAgent:
             event.userAgent = try Self.copiedString(&scanner, field: FieldName("userAgent"), event: &event)
         case .user:
-            decoded.userName = ""
-            decoded.userGroups = []
-            let start = scanner.position
-            event.user = try scanUser(&scanner, field: FieldName("user"), event: &event, decoding: false)
-            guard event.user.isPresent else { return }
-            let bytes = UnsafeBufferPointer(start: scanner.base + start, count: event.user.count)
-            if let cached = users.lookup(bytes) {
-                decoded.userName = cached.name
-                decoded.userGroups = cached.groups
-            } else {
-                // Decode it once, then share the strings with later events of the same user.
-                var again = scanner
-                again.position = start
-                var ignored = event
-                _ = try scanUser(&again, field: FieldName("user"), event: &ignored, decoding: true)
-                users.insert(bytes, name: decoded.userName, groups: decoded.userGroups)
-            }
+            decoded.userNameSpan = .absent
+            decoded.userGroupsSpan = .absent
+            event.user = try scanUser(&scanner, field: FieldName("user"), event: &event, recording: true)
         case .impersonatedUser:
-            event.impersonatedUser = try scanUser(&scanner, field: FieldName("impersonatedUser"), event: &event, decoding: false)
+            event.impersonatedUser = try scanUser(&scanner, field: FieldName("impersonatedUser"), event: &event, recording: false)
         case .authenticationMetadata:
             event.authenticationMetadata = try scanStruct(&scanner, field: FieldName("authenticationMetadata"), event: &event, members: Self.authenticationMetadataMembers) { scanner, _, _, event throws(EventScanFailure) in
                 _ = try Self.copiedString(&scanner, field: FieldName("authenticationMetadata", "impersonationConstraint"), event: &event, nested: true)
@@ -443,20 +428,21 @@ struct EventScanner {
         return true
     }
 
-    /// `authnv1.UserInfo`: username, uid, groups, extra (a map of string lists).
-    private mutating func scanUser(_ scanner: inout JSONScanner, field: FieldName, event: inout ScannedEvent, decoding: Bool) throws(EventScanFailure) -> ByteSpan {
+    /// `authnv1.UserInfo`: username, uid, groups, extra (a map of string lists). With
+    /// `recording`, where the name and groups are goes to `decoded`.
+    private mutating func scanUser(_ scanner: inout JSONScanner, field: FieldName, event: inout ScannedEvent, recording: Bool) throws(EventScanFailure) -> ByteSpan {
         try scanStruct(&scanner, field: field, event: &event, members: Self.userMembers) { scanner, this, index, event throws(EventScanFailure) in
             switch index {
             case 0:
                 let span = try Self.copiedString(&scanner, field: field.member("username"), event: &event, nested: true)
-                if decoding { this.decoded.userName = span.isPresent ? Self.decode(scanner, span) : "" }
+                if recording { this.decoded.userNameSpan = span }
             case 1:
                 _ = try Self.copiedString(&scanner, field: field.member("uid"), event: &event, nested: true)
             case 2:
-                var groups: [String]? = decoding ? [] : nil
-                let span = try Self.stringArray(&scanner, field: field.member("groups"), event: &event, decodingInto: &groups)
+                var ignored: [String]? = nil
+                let span = try Self.stringArray(&scanner, field: field.member("groups"), event: &event, decodingInto: &ignored)
                 if !span.isPresent { event.isCanonical = false }
-                if decoding { this.decoded.userGroups = groups ?? [] }
+                if recording { this.decoded.userGroupsSpan = span }
             default:
                 let span = try this.scanStringMap(&scanner, field: field.member("extra"), event: &event, valuesAreLists: true)
                 if !span.isPresent { event.isCanonical = false }

@@ -58,15 +58,30 @@ enum VerbKind: Sendable {
 
 /// The values of an event the policy needs, decoded (strings, unlike the rest of `ScannedEvent`).
 struct DecodedEventFields: Sendable {
-    /// `user.username`; empty when absent.
-    var userName = ""
-    /// `user.groups`.
-    var userGroups: [String] = []
+    /// Where `user.username` is (absent when missing or `null`), decoded only when asked
+    /// (`user(in:)`): a decision cache hit needs no strings.
+    var userNameSpan = ByteSpan.absent
+    /// Where `user.groups` is (absent when missing, `null` or `[]`).
+    var userGroupsSpan = ByteSpan.absent
     /// `verb`.
     var verb = ""
     /// Where the objectRef members the policy matches on are; `nil` without an objectRef.
     /// Decoded only when asked (`objectReference(in:)`): a decision cache hit needs none of them.
     var objectReferenceSpans: ObjectReferenceSpans?
+
+    /// Whether `user` names a user: a user name or groups. An event without is a failed
+    /// authentication (`pkg/endpoints/filters/authn_audit.go`). A string of more than its two
+    /// quotes decodes to a non-empty one.
+    var hasUser: Bool { userNameSpan.count > 2 || userGroupsSpan.isPresent }
+
+    /// The user, decoded from `bytes` (the event scanned); `nil` without one (`hasUser`).
+    func user(in bytes: UnsafeBufferPointer<UInt8>) -> UserInfo? {
+        guard hasUser, let base = bytes.baseAddress else { return nil }
+        return UserInfo(
+            name: userNameSpan.isPresent ? GoJSONString.decodeString(base, userNameSpan) : "",
+            groups: userGroupsSpan.isPresent ? GoJSONString.decodeStringArray(base, userGroupsSpan) : []
+        )
+    }
 
     /// The objectRef fields the policy matches on, decoded from `bytes` (the event scanned);
     /// `nil` without an objectRef.

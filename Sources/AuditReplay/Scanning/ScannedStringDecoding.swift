@@ -25,4 +25,26 @@ extension GoJSONString {
         }
         return decodeString(bytes, traits: traits)
     }
+
+    /// The decoded strings of the JSON array of strings at `span` of `base`, which the event
+    /// scanner has validated; `null` elements decode to "", as Go's decoder makes them.
+    static func decodeStringArray(_ base: UnsafePointer<UInt8>, _ span: ByteSpan) -> [String] {
+        var scanner = JSONScanner(base: base, count: span.end)
+        scanner.position = span.start + 1
+        var values: [String] = []
+        while true {
+            scanner.skipWhitespace()
+            if scanner.atNull() {
+                values.append("")
+                scanner.position += 4
+            } else {
+                let start = scanner.position
+                guard scanner.peek() == UInt8(ascii: "\""), let traits = try? scanner.scanString() else { return values }
+                values.append(decodeString(UnsafeBufferPointer(start: base + start, count: scanner.position - start), traits: traits))
+            }
+            scanner.skipWhitespace()
+            guard scanner.peek() == UInt8(ascii: ",") else { return values }
+            scanner.position += 1
+        }
+    }
 }
