@@ -44,22 +44,32 @@ final class ReplayConsumer {
         try batch.storage.withUnsafeBufferPointer { storage in
             try batch.reencoded.withUnsafeBufferPointer { reencoded in
                 try batch.candidates.withUnsafeBufferPointer { candidates in
-                    for index in batch.records.indices {
-                        let record = batch.records[index]
-                        rawEvents += 1
-                        if record.isReencoded { reencodedEvents += 1 }
-                        let copy = RecordedCopy(
-                            bytes: UnsafeBufferPointer(rebasing: (record.isReencoded ? reencoded : storage)[record.range]),
-                            event: record.event, candidates: candidates,
-                            requestRemovals: record.requestRemovals, responseRemovals: record.responseRemovals,
-                            facts: record.facts, source: batch.source, line: record.line, auditIDHash: record.auditIDHash, requestHash: record.requestHash,
-                            origin: record.origin
-                        )
-                        try window.add(copy) { try replay($0) }
+                    // Records are read in place: each is a few hundred bytes.
+                    try batch.records.withUnsafeBufferPointer { records in
+                        for index in records.indices {
+                            try add(records[index], storage: storage, reencoded: reencoded, candidates: candidates, source: batch.source)
+                        }
                     }
                 }
             }
         }
+    }
+
+    @inline(__always)
+    private func add(
+        _ record: borrowing ScannedRecord, storage: UnsafeBufferPointer<UInt8>, reencoded: UnsafeBufferPointer<UInt8>,
+        candidates: UnsafeBufferPointer<BodyEditCandidate>, source: String
+    ) throws {
+        rawEvents += 1
+        if record.isReencoded { reencodedEvents += 1 }
+        let copy = RecordedCopy(
+            bytes: UnsafeBufferPointer(rebasing: (record.isReencoded ? reencoded : storage)[record.range]),
+            event: record.event, candidates: candidates,
+            requestRemovals: record.requestRemovals, responseRemovals: record.responseRemovals,
+            facts: record.facts, source: source, line: record.line, auditIDHash: record.auditIDHash, requestHash: record.requestHash,
+            origin: record.origin
+        )
+        try window.add(copy) { try replay($0) }
     }
 
     private func replay(_ request: GroupedRequest) throws {

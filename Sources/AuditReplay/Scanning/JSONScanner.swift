@@ -146,8 +146,20 @@ struct JSONScanner {
     /// `cscan_plain_run` (SSE2, sixteen bytes at a time) passes over the bytes that need no
     /// attention and stops at the first quote, backslash, control character, `<`, `>`, `&` or byte
     /// outside ASCII, which is then handled here.
+    @inline(__always)
     mutating func scanString() throws(EventScanFailure) -> StringTraits {
         position += 1
+        position += cscan_plain_run(base + position, end - position)
+        // Most strings need nothing more: a plain run up to the closing quote.
+        if position < end, base[position] == UInt8(ascii: "\"") {
+            position += 1
+            return []
+        }
+        return try scanStringRest()
+    }
+
+    /// The rest of `scanString` from the first byte the plain run stopped at.
+    private mutating func scanStringRest() throws(EventScanFailure) -> StringTraits {
         var traits: StringTraits = []
         while true {
             position += cscan_plain_run(base + position, end - position)
