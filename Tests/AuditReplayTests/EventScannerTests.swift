@@ -115,4 +115,51 @@ struct EventScannerTests {
         let fine = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         #expect(throws: Never.self) { try Self.scan(Self.minimal + #","requestObject":"# + fine + "}").get() }
     }
+
+    /// The fields read by bytes (kind, apiVersion, verb, level, stage) must read as their decoded
+    /// values would: escaped spellings included.
+    @Test("kind, apiVersion, verb, level and stage are read as Go decodes them", arguments: [
+        (#","kind":"Event""#, "accepted"),
+        (#","kind":"Ev\u0065nt""#, "accepted"),
+        (#","kind":"Evnt""#, #"kind is "Evnt""#),
+        (#","kind":null"#, "accepted"),
+        (#","apiVersion":"audit.k8s.io/v1""#, "accepted"),
+        (#","apiVersion":"audit.k8s.io\/v1beta1""#, "accepted"),
+        (#","apiVersion":"v1""#, #"apiVersion is "v1""#),
+        (#","verb":"create""#, "create"),
+        (#","verb":"cr\u0065ate""#, "create"),
+        (#","verb":"patch""#, "patch"),
+        (#","verb":"patches""#, "other"),
+        (#","verb":"""#, "verb is missing"),
+        (#","verb":null"#, "verb is missing"),
+        (#","level":"None""#, "level None"),
+        (#","level":"Metadata""#, "level Metadata"),
+        (#","level":"Request""#, "level Request"),
+        (#","level":"RequestResponse""#, "level RequestResponse"),
+        (#","level":"Requests""#, "level unknown"),
+        (#","stage":"RequestReceived""#, "stage RequestReceived"),
+        (#","stage":"ResponseStarted""#, "stage ResponseStarted"),
+        (#","stage":"ResponseComplete""#, "stage ResponseComplete"),
+        (#","stage":"Panic""#, "stage Panic"),
+        (#","stage":"ResponseStartex""#, "stage unknown"),
+    ])
+    func fieldsReadByBytes(member: String, expected: String) {
+        let text = #"{"auditID":"a","requestReceivedTimestamp":"2024-05-01T12:00:00.000000Z","stageTimestamp":"2024-05-01T12:00:00.000000Z""#
+            + (member.contains(#""verb""#) ? "" : #","verb":"get""#) + member + "}"
+        switch Self.scan(text) {
+        case .failure(let failure):
+            #expect(failure.reason.contains(expected), "\(failure.reason)")
+        case .success(let event):
+            if expected.hasPrefix("level ") {
+                #expect(expected == "level " + (event.level.map { "\($0.rawValue)" } ?? "unknown"))
+            } else if expected.hasPrefix("stage ") {
+                #expect(expected == "stage " + (event.stage.map { "\($0.rawValue)" } ?? "unknown"))
+            } else if member.contains(#""verb""#) {
+                let kind = switch event.verbKind { case .create: "create"; case .patch: "patch"; case .other: "other" }
+                #expect(kind == expected)
+            } else {
+                #expect(expected == "accepted")
+            }
+        }
+    }
 }

@@ -25,6 +25,7 @@ extension DecodedEventFields {
     ///   - requestURI: the decoded `requestURI`, asked for only when needed.
     func requestAttributes(in bytes: UnsafeBufferPointer<UInt8>, objectReference reference: ObjectReferenceValues?, requestURI: () -> String) -> RequestAttributes {
         let user = user(in: bytes)
+        let verb = verb(in: bytes)
         guard let reference else {
             let path = RequestPath.decodedPath(ofRequestURI: requestURI())
             return RequestAttributes(user: user, verb: verb, path: path, isResourceRequest: false)

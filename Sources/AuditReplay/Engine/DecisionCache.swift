@@ -132,7 +132,7 @@ struct RequestShapeKey {
 
     private mutating func appendLength(_ length: UInt32) -> Bool {
         guard count + 4 <= Self.maxBytes else { return false }
-        withUnsafeBytes(of: length) { (bytes + count).update(from: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: 4) }
+        UnsafeMutableRawPointer(bytes + count).storeBytes(of: length, as: UInt32.self)
         count += 4
         return true
     }

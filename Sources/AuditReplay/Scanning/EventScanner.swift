@@ -1,5 +1,6 @@
 import AuditPolicy
 import CScan
+import Foundation
 
 /// Finds the fields of one recorded audit event without decoding it fully.
 ///
@@ -98,13 +99,10 @@ struct EventScanner {
         guard scanner.position == scanner.end else { throw scanner.failure("extra data after the event object") }
 
         guard event.auditID.count > 2 else { throw EventScanFailure(reason: "not an audit event: auditID is missing") }
-        guard !decoded.verb.isEmpty else { throw EventScanFailure(reason: "not an audit event: verb is missing") }
+        // A string of more than its two quotes decodes to a non-empty one.
+        guard event.verb.count > 2 else { throw EventScanFailure(reason: "not an audit event: verb is missing") }
         event.hasUser = decoded.hasUser
-        event.verbKind = switch decoded.verb {
-        case "create": .create
-        case "patch": .patch
-        default: .other
-        }
+        event.verbKind = Self.string(scanner, event.verb, is: "create") ? .create : Self.string(scanner, event.verb, is: "patch") ? .patch : .other
         // kube-apiserver always writes both timestamps; the slow path fills a missing one in.
         if !event.requestReceivedTimestamp.isPresent || !event.stageTimestamp.isPresent { event.isCanonical = false }
         return event
@@ -139,10 +137,14 @@ struct EventScanner {
     private mutating func scanField(_ field: EventField, _ scanner: inout JSONScanner, _ event: inout ScannedEvent) throws(EventScanFailure) {
         switch field {
         case .kind:
-            guard let value = try Self.decodedString(&scanner, field: FieldName("kind"), event: &event) else { return }
+            let span = try Self.copiedString(&scanner, field: FieldName("kind"), event: &event)
+            guard span.isPresent, !Self.string(scanner, span, is: "Event") else { return }
+            let value = Self.decode(scanner, span)
             guard value == "Event" else { throw EventScanFailure(reason: "not an audit event: kind is \"\(value)\", not \"Event\"") }
         case .apiVersion:
-            guard let value = try Self.decodedString(&scanner, field: FieldName("apiVersion"), event: &event) else { return }
+            let span = try Self.copiedString(&scanner, field: FieldName("apiVersion"), event: &event)
+            guard span.isPresent, !Self.string(scanner, span, startsWith: "audit.k8s.io/") else { return }
+            let value = Self.decode(scanner, span)
             guard value.hasPrefix("audit.k8s.io/") else {
                 throw EventScanFailure(reason: "not an audit event: apiVersion is \"\(value)\", not audit.k8s.io/v1")
             }
@@ -158,7 +160,7 @@ struct EventScanner {
             event.requestURI = try Self.copiedString(&scanner, field: FieldName("requestURI"), event: &event)
         case .verb:
             event.verb = try Self.copiedString(&scanner, field: FieldName("verb"), event: &event)
-            decoded.verb = event.verb.isPresent ? Self.decode(scanner, event.verb) : ""
+            decoded.verbSpan = event.verb
         case .userAgent:
             event.userAgent = try Self.copiedString(&scanner, field: FieldName("userAgent"), event: &event)
         case .user:
@@ -198,20 +200,53 @@ struct EventScanner {
 
     /// The level a quoted value names (compared byte for byte, as Go compares strings).
     private static func level(_ scanner: JSONScanner, _ span: ByteSpan) -> Level? {
-        for level in Level.allCases where bytes(scanner, span, quoted: EventSynthesizer.literal(level)) { return level }
-        return nil
+        // Each level has its own length.
+        let level: Level
+        switch span.count {
+        case 10: level = .metadata
+        case 6: level = .none
+        case 9: level = .request
+        case 17: level = .requestResponse
+        default: return nil
+        }
+        return bytes(scanner, span, quoted: EventSynthesizer.literal(level)) ? level : nil
     }
 
     private static func stage(_ scanner: JSONScanner, _ span: ByteSpan) -> Stage? {
-        for stage in Stage.allCases where bytes(scanner, span, quoted: EventSynthesizer.literal(stage)) { return stage }
-        return nil
+        // The two lengths tell the usual stages apart; the rest is one comparison each.
+        switch span.count {
+        case 17: return bytes(scanner, span, quoted: EventSynthesizer.literal(Stage.requestReceived)) ? .requestReceived
+            : bytes(scanner, span, quoted: EventSynthesizer.literal(Stage.responseStarted)) ? .responseStarted : nil
+        case 18: return bytes(scanner, span, quoted: EventSynthesizer.literal(Stage.responseComplete)) ? .responseComplete : nil
+        case 7: return bytes(scanner, span, quoted: EventSynthesizer.literal(Stage.panic)) ? .panic : nil
+        default: return nil
+        }
     }
 
-    /// Whether the quoted string in `span` is exactly `literal`.
+    /// Whether the quoted string in `span` is exactly `literal` (byte for byte, as Go compares).
+    @inline(__always)
     private static func bytes(_ scanner: JSONScanner, _ span: ByteSpan, quoted literal: StaticString) -> Bool {
-        guard span.count == literal.utf8CodeUnitCount + 2 else { return false }
-        return UnsafeBufferPointer(start: scanner.base + span.start + 1, count: span.count - 2)
-            .elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        span.count == literal.utf8CodeUnitCount + 2 && memcmp(scanner.base + span.start + 1, literal.utf8Start, literal.utf8CodeUnitCount) == 0
+    }
+
+    /// Whether the string in `span` decodes to `literal`: its bytes when it has no escape, else
+    /// its decoded value.
+    private static func string(_ scanner: JSONScanner, _ span: ByteSpan, is literal: StaticString) -> Bool {
+        if bytes(scanner, span, quoted: literal) { return true }
+        guard hasBackslash(scanner, span) else { return false }
+        return decode(scanner, span).utf8.elementsEqual(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Whether the string in `span` decodes to one that starts with `prefix`.
+    private static func string(_ scanner: JSONScanner, _ span: ByteSpan, startsWith prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        if span.count >= count + 2, memcmp(scanner.base + span.start + 1, prefix.utf8Start, count) == 0 { return true }
+        guard hasBackslash(scanner, span) else { return false }
+        return decode(scanner, span).utf8.starts(with: UnsafeBufferPointer(start: prefix.utf8Start, count: count))
+    }
+
+    private static func hasBackslash(_ scanner: JSONScanner, _ span: ByteSpan) -> Bool {
+        memchr(scanner.base + span.start, Int32(UInt8(ascii: "\\")), span.count) != nil
     }
 
     /// A type error as Go's decoder reports it, in words.
@@ -253,15 +288,6 @@ struct EventScanner {
             return .absent
         }
         return span
-    }
-
-    /// Scans a string (or `null`) and decodes it; `nil` for `null`.
-    private static func decodedString(_ scanner: inout JSONScanner, field: FieldName, event: inout ScannedEvent) throws(EventScanFailure) -> String? {
-        if try consumeNull(&scanner) { return nil }
-        guard scanner.peek() == UInt8(ascii: "\"") else { throw typeMismatch(scanner, field: field, expected: "a string") }
-        let start = scanner.position
-        let traits = try scanner.scanString()
-        return GoJSONString.decodeString(UnsafeBufferPointer(start: scanner.base + start, count: scanner.position - start), traits: traits)
     }
 
     /// Whether the string in `span` is exactly what Go's encoder writes for its decoded value.

@@ -63,8 +63,14 @@ struct DecodedEventFields: Sendable {
     var userNameSpan = ByteSpan.absent
     /// Where `user.groups` is (absent when missing, `null` or `[]`).
     var userGroupsSpan = ByteSpan.absent
-    /// `verb`.
-    var verb = ""
+    /// Where `verb` is, decoded only when asked (`verb(in:)`).
+    var verbSpan = ByteSpan.absent
+
+    /// The verb, decoded from `bytes` (the event scanned).
+    func verb(in bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard verbSpan.isPresent, let base = bytes.baseAddress else { return "" }
+        return GoJSONString.decodeString(base, verbSpan)
+    }
     /// Where the objectRef members the policy matches on are; `nil` without an objectRef.
     /// Decoded only when asked (`objectReference(in:)`): a decision cache hit needs none of them.
     var objectReferenceSpans: ObjectReferenceSpans?
