@@ -13,11 +13,11 @@ struct AuditIDOwners {
     private var ring: [UInt64]
     private var next = 0
     private var filled = false
-    private var owners: [UInt64: Owner]
+    private var owners: HashKeyedTable<Owner>
 
     init(capacity: Int) {
         ring = [UInt64](repeating: 0, count: max(capacity, 1))
-        owners = Dictionary(minimumCapacity: max(capacity, 1))
+        owners = HashKeyedTable(minimumCapacity: max(capacity, 1))
     }
 
     /// Records `owner` as the latest request of `auditIDHash`; returns the previous one when it

@@ -6,20 +6,20 @@ struct RecentAuditIDs {
     private var ring: [UInt64]
     private var next = 0
     private var filled = false
-    private var members: Set<UInt64>
+    private var members: HashKeyedTable<Void>
 
     init(capacity: Int) {
         ring = [UInt64](repeating: 0, count: max(capacity, 1))
-        members = Set(minimumCapacity: max(capacity, 1))
+        members = HashKeyedTable(minimumCapacity: max(capacity, 1))
     }
 
     func contains(_ hash: UInt64) -> Bool { members.contains(hash) }
 
     mutating func insert(_ hash: UInt64) {
         guard !members.contains(hash) else { return }
-        if filled { members.remove(ring[next]) }
+        if filled { members.removeValue(forKey: ring[next]) }
         ring[next] = hash
-        members.insert(hash)
+        members[hash] = ()
         next += 1
         if next == ring.count {
             next = 0

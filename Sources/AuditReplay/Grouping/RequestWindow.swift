@@ -33,12 +33,12 @@ struct RequestWindow {
 
         /// The copies as a grouped request.
         func grouped(final: RecordedCopy, isComplete: Bool) -> GroupedRequest {
-            GroupedRequest(final: final, received: received?.copy, started: started?.copy, isComplete: isComplete, keepers: (received, started))
+            GroupedRequest(final: final, received: received, started: started, isComplete: isComplete)
         }
     }
 
     private let limits: Limits
-    private var waiting: [UInt64: Waiting] = [:]
+    private var waiting: HashKeyedTable<Waiting>
     /// Waiting requests in arrival order, as (hash, sequence); stale entries are skipped.
     private var order: [(hash: UInt64, sequence: Int)] = []
     private var orderStart = 0
@@ -58,6 +58,7 @@ struct RequestWindow {
     init(limits: Limits, shownCollisions: Int = 10) {
         self.limits = limits
         self.shownCollisions = shownCollisions
+        waiting = HashKeyedTable(minimumCapacity: min(limits.maxRequests, 4_096))
         recent = RecentAuditIDs(capacity: limits.rememberedRequests)
         owners = AuditIDOwners(capacity: limits.rememberedRequests)
     }
@@ -153,7 +154,7 @@ struct RequestWindow {
         recent.insert(hash)
         guard let richest = entry.started ?? entry.received else { return }
         let received = entry.started == nil ? nil : entry.received
-        try replay(GroupedRequest(final: richest.copy, received: received?.copy, started: nil, isComplete: false, keepers: (entry.received, entry.started)))
+        try replay(GroupedRequest(final: richest.copy, keptBy: richest, received: received, isComplete: false))
     }
 
     /// Drops stale order entries once they outnumber the waiting requests.
