@@ -104,7 +104,7 @@ final class KeyArena: @unchecked Sendable {
 struct RequestShapeKey {
     /// The longest key cached; longer ones are decided without the cache. With the default
     /// 4,096 slots the keys take 2 MiB per scanning thread.
-    static let maxBytes = 512
+    static let maxBytes = 384
 
     /// The key, `count` bytes (in a buffer of `maxBytes`).
     let bytes: UnsafeMutablePointer<UInt8>

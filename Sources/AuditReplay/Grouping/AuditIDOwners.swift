@@ -10,14 +10,11 @@ struct AuditIDOwners {
         var line: Int
     }
 
-    private var ring: [UInt64]
-    private var next = 0
-    private var filled = false
-    private var owners: HashKeyedTable<Owner>
+    private var ring: HashRing
+    private var owners = HashKeyedTable<Owner>(minimumCapacity: 1_024)
 
     init(capacity: Int) {
-        ring = [UInt64](repeating: 0, count: max(capacity, 1))
-        owners = HashKeyedTable(minimumCapacity: max(capacity, 1))
+        ring = HashRing(capacity: capacity)
     }
 
     /// Records `owner` as the latest request of `auditIDHash`; returns the previous one when it
@@ -27,14 +24,8 @@ struct AuditIDOwners {
             owners[auditIDHash] = owner
             return previous.requestHash == owner.requestHash ? nil : previous
         }
-        if filled { owners[ring[next]] = nil }
-        ring[next] = auditIDHash
+        if let forgotten = ring.push(auditIDHash) { owners.removeValue(forKey: forgotten) }
         owners[auditIDHash] = owner
-        next += 1
-        if next == ring.count {
-            next = 0
-            filled = true
-        }
         return nil
     }
 }

@@ -3,27 +3,18 @@
 ///
 /// Bounded: it remembers the last `capacity` requests, forgetting the oldest first.
 struct RecentAuditIDs {
-    private var ring: [UInt64]
-    private var next = 0
-    private var filled = false
-    private var members: HashKeyedTable<Void>
+    private var ring: HashRing
+    private var members = HashKeyedTable<Void>(minimumCapacity: 1_024)
 
     init(capacity: Int) {
-        ring = [UInt64](repeating: 0, count: max(capacity, 1))
-        members = HashKeyedTable(minimumCapacity: max(capacity, 1))
+        ring = HashRing(capacity: capacity)
     }
 
     func contains(_ hash: UInt64) -> Bool { members.contains(hash) }
 
     mutating func insert(_ hash: UInt64) {
         guard !members.contains(hash) else { return }
-        if filled { members.removeValue(forKey: ring[next]) }
-        ring[next] = hash
+        if let forgotten = ring.push(hash) { members.removeValue(forKey: forgotten) }
         members[hash] = ()
-        next += 1
-        if next == ring.count {
-            next = 0
-            filled = true
-        }
     }
 }
