@@ -6,10 +6,14 @@ import Testing
 /// updates and removals, with keys that share slots (long probe runs that wrap around the end of
 /// the table, so that removals must move entries back across the wrap).
 struct HashKeyedTableTests {
-    /// Keys drawn from `pool` values: spread (`shift` 0) or crowded into a few home slots.
+    /// Keys drawn from `pool` values: spread (`shift` 0) or crowded into a few home slots at both
+    /// ends of the table.
     static func key(_ random: inout SplitMix64, pool: Int, shift: UInt64) -> UInt64 {
         let value = UInt64(random.int(in: 0...(pool - 1)))
-        return shift == 0 ? value &* 0x9E37_79B9_7F4A_7C15 : (value << shift) | 0xF
+        guard shift != 0 else { return value &* 0x9E37_79B9_7F4A_7C15 }
+        // Crowded at the first slots, or at the last ones (whose runs wrap around to the first).
+        let crowded = (value << shift) | 0xF
+        return value % 2 == 0 ? crowded : ~crowded
     }
 
     @Test("agrees with Dictionary on every operation", arguments: [
@@ -20,7 +24,7 @@ struct HashKeyedTableTests {
     ])
     func agreesWithDictionary(pool: Int, shift: UInt64, capacity: Int) {
         var random = SplitMix64(seed: UInt64(pool) &* 31 &+ shift)
-        var table = HashKeyedTable<Int>(minimumCapacity: capacity)
+        var table = HashKeyedTable<Int>(initialCount: capacity, maximumCount: capacity * 3)
         var reference: [UInt64: Int] = [:]
         for step in 0..<20_000 {
             let key = Self.key(&random, pool: pool, shift: shift)

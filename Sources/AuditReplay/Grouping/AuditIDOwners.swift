@@ -11,10 +11,11 @@ struct AuditIDOwners {
     }
 
     private var ring: HashRing
-    private var owners = HashKeyedTable<Owner>(minimumCapacity: 1_024)
+    private var owners: HashKeyedTable<Owner>
 
     init(capacity: Int) {
         ring = HashRing(capacity: capacity)
+        owners = HashKeyedTable(initialCount: 1_024, maximumCount: capacity)
     }
 
     /// Records `owner` as the latest request of `auditIDHash`; returns the previous one when it

@@ -4,10 +4,11 @@
 /// Bounded: it remembers the last `capacity` requests, forgetting the oldest first.
 struct RecentAuditIDs {
     private var ring: HashRing
-    private var members = HashKeyedTable<Void>(minimumCapacity: 1_024)
+    private var members: HashKeyedTable<Void>
 
     init(capacity: Int) {
         ring = HashRing(capacity: capacity)
+        members = HashKeyedTable(initialCount: 1_024, maximumCount: capacity)
     }
 
     func contains(_ hash: UInt64) -> Bool { members.contains(hash) }

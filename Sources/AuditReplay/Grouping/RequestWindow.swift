@@ -58,7 +58,7 @@ struct RequestWindow {
     init(limits: Limits, shownCollisions: Int = 10) {
         self.limits = limits
         self.shownCollisions = shownCollisions
-        waiting = HashKeyedTable(minimumCapacity: min(limits.maxRequests, 4_096))
+        waiting = HashKeyedTable(initialCount: min(limits.maxRequests, 4_096), maximumCount: limits.maxRequests + 1)
         recent = RecentAuditIDs(capacity: limits.rememberedRequests)
         owners = AuditIDOwners(capacity: limits.rememberedRequests)
     }
