@@ -25,4 +25,9 @@ public struct ByteSpan: Hashable, Sendable {
 
     /// The number of bytes.
     public var count: Int { Int(storedEnd) - Int(storedStart) }
+
+    /// The span moved by `offset` bytes; an absent span stays absent.
+    func shifted(by offset: Int) -> ByteSpan {
+        isPresent ? ByteSpan(start: start + offset, end: end + offset) : .absent
+    }
 }

@@ -16,6 +16,14 @@ struct EventScanner {
     private(set) var candidates: [BodyEditCandidate] = []
     /// The decoded values of the last event scanned.
     private(set) var decoded = DecodedEventFields()
+    /// Recent `user` values: whether each is in log-backend form, and where its name and groups
+    /// are (from the value's first byte).
+    private var users = ScannedValueMemo<(isCanonical: Bool, name: ByteSpan, groups: ByteSpan)>()
+    /// Recent `annotations` values: whether each is in log-backend form, and whether it has
+    /// `audit.k8s.io/truncated`.
+    private var annotationValues = ScannedValueMemo<(isCanonical: Bool, wasTruncated: Bool, isEmpty: Bool)>()
+    /// Recent `responseStatus` values: whether each is in log-backend form, and its code.
+    private var statuses = ScannedValueMemo<(isCanonical: Bool, code: Int?)>()
 
     init() {
         frames.reserveCapacity(64)
@@ -164,9 +172,28 @@ struct EventScanner {
         case .userAgent:
             event.userAgent = try Self.copiedString(&scanner, field: FieldName("userAgent"), event: &event)
         case .user:
+            let start = scanner.position
+            if let (count, known) = users.match(scanner.base + start, available: scanner.end - start) {
+                event.user = ByteSpan(start: start, end: start + count)
+                decoded.userNameSpan = known.name.shifted(by: start)
+                decoded.userGroupsSpan = known.groups.shifted(by: start)
+                if !known.isCanonical { event.isCanonical = false }
+                scanner.position += count
+                return
+            }
             decoded.userNameSpan = .absent
             decoded.userGroupsSpan = .absent
-            event.user = try scanUser(&scanner, field: FieldName("user"), event: &event, recording: true)
+            var user = ByteSpan.absent
+            let isCanonical = try scanAlone(&scanner, &event) { scanner, this, alone throws(EventScanFailure) in
+                user = try this.scanUser(&scanner, field: FieldName("user"), event: &alone, recording: true)
+            }
+            event.user = user
+            if user.isPresent {
+                users.remember(
+                    UnsafeBufferPointer(start: scanner.base + start, count: user.count),
+                    (isCanonical, decoded.userNameSpan.shifted(by: -start), decoded.userGroupsSpan.shifted(by: -start))
+                )
+            }
         case .impersonatedUser:
             event.impersonatedUser = try scanUser(&scanner, field: FieldName("impersonatedUser"), event: &event, recording: false)
         case .authenticationMetadata:
@@ -180,8 +207,26 @@ struct EventScanner {
             decoded.objectReferenceSpans = nil
             event.objectRef = try scanObjectReference(&scanner, event: &event)
         case .responseStatus:
-            event.responseCode = nil
-            event.responseStatus = try scanStatus(&scanner, event: &event)
+            let start = scanner.position
+            if let (count, known) = statuses.match(scanner.base + start, available: scanner.end - start) {
+                event.responseStatus = ByteSpan(start: start, end: start + count)
+                event.responseCode = known.code
+                if !known.isCanonical { event.isCanonical = false }
+                scanner.position += count
+                return
+            }
+            var status = ByteSpan.absent
+            var code: Int?
+            let isCanonical = try scanAlone(&scanner, &event) { scanner, this, alone throws(EventScanFailure) in
+                alone.responseCode = nil
+                status = try this.scanStatus(&scanner, event: &alone)
+                code = alone.responseCode
+            }
+            event.responseStatus = status
+            event.responseCode = code
+            if status.isPresent {
+                statuses.remember(UnsafeBufferPointer(start: scanner.base + start, count: status.count), (isCanonical, code))
+            }
         case .requestObject:
             (event.requestObject, event.requestObjectEdits) = try scanBody(&scanner, event: &event)
         case .responseObject:
@@ -191,9 +236,49 @@ struct EventScanner {
         case .stageTimestamp:
             event.stageTimestamp = try Self.timestamp(&scanner, field: FieldName("stageTimestamp"), event: &event)
         case .annotations:
-            event.wasTruncatedWhenRecorded = false
-            event.annotations = try scanAnnotations(&scanner, event: &event)
+            let start = scanner.position
+            if let (count, known) = annotationValues.match(scanner.base + start, available: scanner.end - start) {
+                // An empty map is written as none: its span is absent.
+                event.annotations = known.isEmpty ? .absent : ByteSpan(start: start, end: start + count)
+                event.wasTruncatedWhenRecorded = known.wasTruncated
+                if !known.isCanonical { event.isCanonical = false }
+                scanner.position += count
+                return
+            }
+            var annotations = ByteSpan.absent
+            var wasTruncated = false
+            let isCanonical = try scanAlone(&scanner, &event) { scanner, this, alone throws(EventScanFailure) in
+                alone.wasTruncatedWhenRecorded = false
+                annotations = try this.scanAnnotations(&scanner, event: &alone)
+                wasTruncated = alone.wasTruncatedWhenRecorded
+            }
+            event.annotations = annotations
+            event.wasTruncatedWhenRecorded = wasTruncated
+            if scanner.base[start] == UInt8(ascii: "{") {
+                annotationValues.remember(
+                    UnsafeBufferPointer(start: scanner.base + start, count: scanner.position - start),
+                    (isCanonical, wasTruncated, !annotations.isPresent)
+                )
+            }
         }
+    }
+
+    /// Runs `scan` over one field's value as if it were a whole event of its own, and returns
+    /// whether the value itself is in log-backend form (its strings, order and spacing), which
+    /// `ScannedValueMemo` keeps; the event is marked accordingly.
+    private mutating func scanAlone(
+        _ scanner: inout JSONScanner, _ event: inout ScannedEvent,
+        _ scan: (inout JSONScanner, inout EventScanner, inout ScannedEvent) throws(EventScanFailure) -> Void
+    ) throws(EventScanFailure) -> Bool {
+        var alone = event
+        alone.isCanonical = true
+        let sawWhitespace = scanner.sawWhitespace
+        scanner.sawWhitespace = false
+        try scan(&scanner, &self, &alone)
+        let isCanonical = alone.isCanonical && !scanner.sawWhitespace
+        scanner.sawWhitespace = sawWhitespace || scanner.sawWhitespace
+        if !isCanonical { event.isCanonical = false }
+        return isCanonical
     }
 
     // MARK: - Strings
