@@ -10,8 +10,18 @@ struct AuditIDOwners {
         var line: Int
     }
 
+    /// An owner as stored: its file as an index into `files`, so that entries are plain values
+    /// (no reference counting as the table moves them).
+    private struct Stored {
+        var requestHash: UInt64
+        var line: Int
+        var file: Int
+    }
+
     private var ring: HashRing
-    private var owners: HashKeyedTable<Owner>
+    private var owners: HashKeyedTable<Stored>
+    /// The files of the owners, in input order (each input's batches come together).
+    private var files: [String] = []
 
     init(capacity: Int) {
         ring = HashRing(capacity: capacity)
@@ -21,12 +31,15 @@ struct AuditIDOwners {
     /// Records `owner` as the latest request of `auditIDHash`; returns the previous one when it
     /// was a different request.
     mutating func claim(_ auditIDHash: UInt64, by owner: Owner) -> Owner? {
+        if files.last != owner.file { files.append(owner.file) }
+        let stored = Stored(requestHash: owner.requestHash, line: owner.line, file: files.count - 1)
         if let previous = owners[auditIDHash] {
-            owners[auditIDHash] = owner
-            return previous.requestHash == owner.requestHash ? nil : previous
+            owners[auditIDHash] = stored
+            guard previous.requestHash != owner.requestHash else { return nil }
+            return Owner(requestHash: previous.requestHash, file: files[previous.file], line: previous.line)
         }
         if let forgotten = ring.push(auditIDHash) { owners.removeValue(forKey: forgotten) }
-        owners[auditIDHash] = owner
+        owners[auditIDHash] = stored
         return nil
     }
 }
