@@ -27,7 +27,7 @@ public struct CoverageReport: Sendable {
         let space = RequestSpace(policies: [policy], selectors: checklist.selectors + queries.flatMap(\.requests) + NeverSafeToQuiet.selectors + RequestTraits.all)
         map = PolicyMap(policy: policy, space: space)
         let classes = map.pieces
-        let classIndex = CubeIndex(classes.map(\.cube), layout: space.layout)
+        let classIndex = map.pieceIndex
         let witnesses = WitnessBuilder(space: space, version: policy.kubernetesVersion)
         // One independent check per row and per query, run concurrently, collected in order.
         let items = checklist.items

@@ -19,7 +19,7 @@ public enum RuleReachability {
         for index in pieces.indices {
             if let rule = pieces[index].rule { piecesByRule[rule].append(index) }
         }
-        let pieceIndex = CubeIndex(pieces.map(\.cube), layout: layout)
+        let pieceIndex = map.pieceIndex
         let shadowed = ruleCubes.indices.filter { index in
             !piecesByRule[index].contains { space.hasRealisticRequest(pieces[$0].cube) }
         }
@@ -68,7 +68,7 @@ public enum RuleReachability {
         }
         // Each rule's fallbacks are independent: computed concurrently, used in rule order.
         let decided = decidedPieces
-        let ruleIndex = RuleCubeIndex(ruleCubes, layout: space.layout)
+        let ruleIndex = map.ruleIndex
         let fallbacksByRule = ConcurrentMap.map(policy.rules.count) { index -> [(cube: Cube, rule: Int?)]? in
             guard let pieces = decided[index] else { return nil }
             // Only later rules that meet the pieces can split them; the others are skipped.

@@ -14,7 +14,7 @@ public struct IndexedEvaluator: Sendable {
     public init(map: PolicyMap) {
         policy = map.policy
         space = map.space
-        index = RuleCubeIndex(map.ruleCubes, layout: map.space.layout)
+        index = map.ruleIndex
     }
 
     /// The decision for `request`: the same as `CompiledPolicy.decide(request)`.

@@ -33,7 +33,14 @@ public struct PolicyMap: Sendable {
     /// The realistic parts of the pieces, by deciding rule (`nil`: no rule), in map order.
     private let realisticByRule: [(rule: Int?, cubes: [Cube])]
     /// ``entries``, built on first use.
-    private let entryCache = EntryCache()
+    private let entryCache = BuiltOnce<[Entry]>()
+    private let pieceIndexCache = BuiltOnce<CubeIndex>()
+    private let ruleIndexCache = BuiltOnce<RuleCubeIndex>()
+
+    /// An index of ``pieces``' cubes, built on first use and shared by the analyses of the map.
+    var pieceIndex: CubeIndex { pieceIndexCache.value { CubeIndex(pieces.map(\.cube), layout: space.layout) } }
+    /// An index of ``ruleCubes``, built on first use and shared by the analyses of the map.
+    var ruleIndex: RuleCubeIndex { ruleIndexCache.value { RuleCubeIndex(ruleCubes, layout: space.layout) } }
 
     /// Maps `policy` in `space` (default: a space built from the policy alone).
     public init(policy: CompiledPolicy, space: RequestSpace? = nil) {
@@ -56,7 +63,7 @@ public struct PolicyMap: Sendable {
     /// Classes holding only requests that cannot occur (a `create` with a name) are left out.
     /// Built on first use (witnesses and descriptions for every class are the costly part).
     public var entries: [Entry] {
-        entryCache.entries { buildEntries { _ in true } }
+        entryCache.value { buildEntries { _ in true } }
     }
 
     /// The entries whose decision satisfies `include`, in map order: the same as filtering
@@ -71,7 +78,7 @@ public struct PolicyMap: Sendable {
         let witnesses = WitnessBuilder(space: space, version: compiled.kubernetesVersion)
         let selected = realisticByRule.filter { include(compiled.decision(forRule: $0.rule)) }
         // Each rule's classes are independent: built concurrently, collected in map order.
-        return ConcurrentMap.map(selected.count) { index -> [Entry] in
+        return ConcurrentMap.map(selected.count, minimumCount: 32) { index -> [Entry] in
             let decision = compiled.decision(forRule: selected[index].rule)
             return CubeMerging.merge(selected[index].cubes, layout: layout).compactMap { cube in
                 RequestClass(cube: cube, witnesses: witnesses).map { Entry(requests: $0, decision: decision) }
@@ -82,7 +89,7 @@ public struct PolicyMap: Sendable {
     /// One summary per rule, in order.
     public var ruleSummaries: [RuleSummary] {
         let layout = space.layout
-        let ruleIndex = RuleCubeIndex(ruleCubes, layout: layout)
+        let ruleIndex = self.ruleIndex
         var witnessesByRule: [Int: [RequestAttributes]] = [:]
         for entry in entries {
             if let rule = entry.decision.ruleIndex { witnessesByRule[rule, default: []].append(entry.requests.witness) }
@@ -106,21 +113,22 @@ public struct PolicyMap: Sendable {
     }
 }
 
-/// A policy map's entries, built once and shared by copies of the map.
-private final class EntryCache: Sendable {
-    private let storage = Mutex<[PolicyMap.Entry]?>(nil)
+/// A value of a policy map built on first use, once, and shared by copies of the map (and by
+/// the threads that use it).
+private final class BuiltOnce<Value: Sendable>: Sendable {
+    private let storage = Mutex<Value?>(nil)
 
-    /// The entries, if built.
-    var built: [PolicyMap.Entry]? { storage.withLock { $0 } }
+    /// The value, if built.
+    var built: Value? { storage.withLock { $0 } }
 
-    /// The entries, built by `build` on first use.
-    func entries(_ build: () -> [PolicyMap.Entry]) -> [PolicyMap.Entry] {
-        if let built { return built }
-        let entries = build()
-        return storage.withLock { stored in
+    /// The value, built by `build` on first use; a thread that asks while another builds it
+    /// waits for that value rather than building its own.
+    func value(_ build: () -> Value) -> Value {
+        storage.withLock { stored in
             if let stored { return stored }
-            stored = entries
-            return entries
+            let value = build()
+            stored = value
+            return value
         }
     }
 }

@@ -115,6 +115,13 @@ private struct MapReadings {
     var evaluator: IndexedEvaluator
 
     init(_ map: PolicyMap) {
+        // A small policy's readings take less than waking threads does.
+        guard map.policy.rules.count >= 32 else {
+            shadowedRules = RuleReachability.shadowedRules(in: map)
+            redundantRules = RuleReachability.redundantRules(in: map)
+            evaluator = IndexedEvaluator(map: map)
+            return
+        }
         let parts = Mutex<(shadowed: [ShadowedRule], redundant: [RedundantRule], evaluator: IndexedEvaluator?)>(([], [], nil))
         DispatchQueue.concurrentPerform(iterations: 3) { part in
             switch part {
