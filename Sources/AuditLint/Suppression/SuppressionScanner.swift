@@ -8,6 +8,8 @@ public enum SuppressionScanner {
 
     /// Every suppression comment in `source`, in file order.
     public static func scan(_ source: PolicySource) -> [Suppression] {
+        // Most policies have none: a search of the bytes for the marker settles it.
+        guard contains(source.bytes, marker) else { return [] }
         let text = String(decoding: source.bytes, as: UTF8.self)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasSuffix("\r") ? line.dropLast() : line
@@ -36,6 +38,20 @@ public enum SuppressionScanner {
             suppression.targetLine = nextContent[suppression.location.line] ?? suppression.location.line
             return suppression
         }
+    }
+
+    /// Whether `word` occurs in `bytes`.
+    private static func contains(_ bytes: [UInt8], _ word: String) -> Bool {
+        let pattern = Array(word.utf8)
+        guard let first = pattern.first, bytes.count >= pattern.count else { return false }
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+            guard let found = bytes[index...last].firstIndex(of: first) else { return false }
+            if bytes[found..<(found + pattern.count)].elementsEqual(pattern) { return true }
+            index = found + 1
+        }
+        return false
     }
 
     /// Characters after which a quote opens a quoted scalar (elsewhere it is part of a plain scalar).
