@@ -3,7 +3,7 @@ import Testing
 @testable import AuditAnalysis
 
 /// A class that many earlier match cubes overlap is computed in slices by verb, side by side
-/// (`FirstMatchPartition.plan`); the slices must hold exactly the class's requests.
+/// (`FirstMatchPartition.isHeavy`, `slices`); the slices must hold exactly the class's requests.
 struct SlicedClassTests {
     /// A policy long enough for its last rules to be sliced: random rules over small pools (so
     /// they overlap), ending with a catch-all.
@@ -36,18 +36,25 @@ struct SlicedClassTests {
         #expect(seen.values.allSatisfy { $0 == 1 })
     }
 
-    @Test("a long policy's classes are computed in slices and still give every request the evaluator's rule", arguments: [3, 11] as [UInt64])
+    @Test("a class is heavy when it overlaps at least 128 match cubes and more than an eighth of all", arguments: [
+        (overlapping: 127, cubes: 200, heavy: false),
+        (overlapping: 128, cubes: 200, heavy: true),
+        (overlapping: 1_744, cubes: 1_900, heavy: true),
+        (overlapping: 9_000, cubes: 75_000, heavy: false),
+        (overlapping: 9_500, cubes: 75_000, heavy: true),
+    ])
+    func heavyClasses(overlapping: Int, cubes: Int, heavy: Bool) {
+        #expect(FirstMatchPartition.isHeavy(overlapping: overlapping, of: cubes) == heavy)
+    }
+
+    @Test("a long policy's catch-all is computed in slices and every request still gets the evaluator's rule", arguments: [3, 11] as [UInt64])
     func slicedClassesAgreeWithEvaluator(seed: UInt64) {
         let policy = Self.longPolicy(seed: seed)
         let map = PolicyMap(policy: policy)
-        let layout = map.space.layout
-        let flat = map.ruleCubes.enumerated().flatMap { rule, cubes in cubes.map { (rule, $0) } }
-        let work = FirstMatchPartition.plan(
-            map.ruleCubes.map { FirstMatchPartition.disjointUnion($0, layout: layout) },
-            order: flat.map(\.0), cubes: flat.map(\.1), layout: layout
-        )
-        let sliced = Set(work.map(\.index).filter { index in work.filter { $0.index == index }.count > 1 })
-        #expect(sliced.contains(policy.rules.count - 1), "the catch-all is sliced")
+        // The catch-all meets every earlier match cube.
+        let cubes = map.ruleCubes.reduce(0) { $0 + $1.count }
+        let earlier = cubes - map.ruleCubes[policy.rules.count - 1].count
+        #expect(FirstMatchPartition.isHeavy(overlapping: earlier, of: cubes), "the catch-all is sliced")
         var random = SplitMix64(seed: seed)
         for _ in 0..<300 {
             let request = RandomPolicies.request(&random, realistic: false)

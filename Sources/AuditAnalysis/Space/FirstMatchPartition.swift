@@ -36,35 +36,45 @@ enum FirstMatchPartition {
             // Ties keep rule order (a total order: the same on every run).
             .sorted { ($0.element.breadth, $1.offset) > ($1.element.breadth, $0.offset) }
             .map(\.element)
+        let orderRules = order.map(\.rule)
         let orderCubes = order.map(\.cube)
-        let work = plan(disjoint, order: order.map(\.rule), cubes: orderCubes, layout: layout)
-        // The longest work first, so that the short ones fill in around it.
-        let schedule = work.indices.sorted { (work[$0].earlier.count, $1) > (work[$1].earlier.count, $0) }
-        let computed = ConcurrentMap.map(schedule.count) { position -> [Cube] in
-            let item = work[schedule[position]]
-            var pieces = item.pieces
+        // Each rule looks only at the match cubes that can meet it, in the same order.
+        let cubeIndex = CubeIndex(orderCubes, layout: layout)
+        // Each rule's class, and the unmatched class (index `disjoint.count`), is computed on its
+        // own: independent work, run concurrently and collected in rule order. A heavy class
+        // (`isHeavy`) is left for a second round, in slices computed side by side.
+        let first = ConcurrentMap.map(disjoint.count + 1) { index -> ClassResult in
+            let pieces = index < disjoint.count ? disjoint[index] : [layout.everything]
             let envelope = Self.envelope(pieces, layout: layout)
-            var mergedAt = max(8, pieces.count)
-            for position in item.earlier {
-                if pieces.isEmpty { break }
-                guard layout.intersects(envelope, orderCubes[position]) else { continue }
-                subtract(orderCubes[position], from: &pieces, layout: layout)
-                // Subtraction fragments; joining the fragments again keeps later subtractions cheap.
-                if pieces.count > 2 * mergedAt {
-                    pieces = CubeMerging.merge(pieces, layout: layout)
-                    mergedAt = max(8, pieces.count)
+            let earlier = cubeIndex.candidates(meeting: envelope).filter { orderRules[$0] < index }
+            if isHeavy(overlapping: earlier.count, of: orderCubes.count) { return .heavy(envelope: envelope, earlier: earlier) }
+            return .computed(remainder(of: pieces, envelope: envelope, after: earlier, in: orderCubes, layout: layout))
+        }
+        var classes: [[Cube]] = []
+        var slices: [(index: Int, pieces: [Cube], envelope: Cube, earlier: [Int])] = []
+        for (index, result) in first.enumerated() {
+            switch result {
+            case .computed(let cubes):
+                classes.append(cubes)
+            case .heavy(let envelope, let earlier):
+                classes.append([])
+                let pieces = index < disjoint.count ? disjoint[index] : [layout.everything]
+                for slice in Self.slices(pieces, envelope: envelope, overlapping: earlier.count, layout: layout) {
+                    slices.append((index, slice, Self.envelope(slice, layout: layout), earlier))
                 }
             }
-            return pieces
         }
-        // Back in plan order; a class computed in slices has its slices joined again.
-        var classes = [[Cube]](repeating: [], count: disjoint.count + 1)
-        var parts = [Int](repeating: 0, count: disjoint.count + 1)
-        for (position, workIndex) in schedule.enumerated().sorted(by: { $0.element < $1.element }) {
-            classes[work[workIndex].index] += computed[position]
-            parts[work[workIndex].index] += 1
+        let work = slices
+        let computed = ConcurrentMap.map(work.count) { position in
+            remainder(of: work[position].pieces, envelope: work[position].envelope, after: work[position].earlier, in: orderCubes, layout: layout)
         }
-        for index in classes.indices where parts[index] > 1 {
+        // A class computed in slices has its slices joined again.
+        var sliced = Set<Int>()
+        for (position, item) in work.enumerated() {
+            classes[item.index] += computed[position]
+            sliced.insert(item.index)
+        }
+        for index in sliced.sorted() {
             classes[index] = CubeMerging.merge(classes[index], layout: layout)
         }
         var result: [Piece<Int>] = []
@@ -75,35 +85,40 @@ enum FirstMatchPartition {
         return result
     }
 
-    /// One class's pieces (or a slice of them) and the earlier match cubes that may overlap them,
-    /// as positions in the subtraction order.
-    struct ClassWork: Sendable {
-        /// The rule (`disjoint.count`: no rule).
-        var index: Int
-        var pieces: [Cube]
-        var earlier: [Int]
+    /// A class computed in the first round, or the match cubes overlapping a heavy one.
+    private enum ClassResult: Sendable {
+        case computed([Cube])
+        case heavy(envelope: Cube, earlier: [Int])
     }
 
-    /// Overlapping cubes from which a class is worth slicing.
-    static let sliceThreshold = 128
-
-    /// The work of computing every class: each rule's own match set (`disjoint`), and everything
-    /// for the unmatched class, with the match cubes of earlier rules (`order[position]` is the
-    /// rule of `cubes[position]`) that can meet it, found in an index. A class that many earlier
-    /// match cubes overlap (a catch-all at the end of a long policy) is split by verb into
-    /// slices computed apart, so that one long class does not run alone on one core.
-    static func plan(_ disjoint: [[Cube]], order: [Int], cubes: [Cube], layout: CubeLayout) -> [ClassWork] {
-        let cubeIndex = CubeIndex(cubes, layout: layout)
-        var work: [ClassWork] = []
-        for index in 0...disjoint.count {
-            let pieces = index < disjoint.count ? disjoint[index] : [layout.everything]
-            let envelope = Self.envelope(pieces, layout: layout)
-            let earlier = cubeIndex.candidates(meeting: envelope).filter { order[$0] < index }
-            for slice in slices(pieces, envelope: envelope, overlapping: earlier.count, layout: layout) {
-                work.append(ClassWork(index: index, pieces: slice, earlier: earlier))
+    /// What is left of `pieces` (inside `envelope`) once the match cubes at `earlier` (positions
+    /// in `cubes`, in subtraction order) are taken out.
+    private static func remainder(of pieces: [Cube], envelope: Cube, after earlier: [Int], in cubes: [Cube], layout: CubeLayout) -> [Cube] {
+        var pieces = pieces
+        var mergedAt = max(8, pieces.count)
+        for position in earlier {
+            if pieces.isEmpty { break }
+            guard layout.intersects(envelope, cubes[position]) else { continue }
+            subtract(cubes[position], from: &pieces, layout: layout)
+            // Subtraction fragments; joining the fragments again keeps later subtractions cheap.
+            if pieces.count > 2 * mergedAt {
+                pieces = CubeMerging.merge(pieces, layout: layout)
+                mergedAt = max(8, pieces.count)
             }
         }
-        return work
+        return pieces
+    }
+
+    /// Overlapping cubes from which a class can be heavy.
+    static let sliceThreshold = 128
+
+    /// Whether a class that `overlapping` of the policy's `cubeCount` match cubes may overlap is
+    /// heavy: it overlaps at least `sliceThreshold` of them and more than an eighth of all, so
+    /// that, computed alone, it would keep one core busy long after the others are done (a
+    /// catch-all after hundreds of rules). In a policy of many thousands of rules no class is that
+    /// large a share, and the classes themselves keep every core busy.
+    static func isHeavy(overlapping: Int, of cubeCount: Int) -> Bool {
+        overlapping >= sliceThreshold && overlapping * 8 > cubeCount
     }
 
     /// The pieces as one slice, or, when `overlapping` earlier cubes make the class long to
