@@ -1,7 +1,5 @@
 import AuditAnalysis
 import AuditPolicy
-import Dispatch
-import Synchronization
 
 /// The request-space analysis of one compiled policy, computed once per lint run (on first use)
 /// and shared by the checks that reason about what the policy decides: shadowed and redundant
@@ -61,15 +59,11 @@ public final class PolicyAnalysis {
     /// Every request class and its decision.
     var map: PolicyMap { coverage.map }
     /// Rules no request reaches.
-    var shadowedRules: [ShadowedRule] { readings.shadowedRules }
+    private(set) lazy var shadowedRules: [ShadowedRule] = RuleReachability.shadowedRules(in: map)
     /// Rules whose removal changes nothing that is logged.
-    var redundantRules: [RedundantRule] { readings.redundantRules }
+    private(set) lazy var redundantRules: [RedundantRule] = RuleReachability.redundantRules(in: map)
     /// The evaluator's decisions, looked up through an index of the rules.
-    var evaluator: IndexedEvaluator { readings.evaluator }
-
-    /// What is read from the map beyond coverage. Each part is independent of the others and
-    /// partly sequential, so the three are computed side by side on first use of any of them.
-    private lazy var readings: MapReadings = MapReadings(map)
+    private(set) lazy var evaluator = IndexedEvaluator(map: map)
     /// Indices of rules that decide at least one request.
     private(set) lazy var reachedRules: Set<Int> = Set(policy.rules.indices).subtracting(shadowedRules.map(\.ruleIndex))
 
@@ -105,41 +99,6 @@ public final class PolicyAnalysis {
             }
         }
         return result
-    }
-}
-
-/// The shadowed rules, the redundant rules and the indexed evaluator of one policy map.
-private struct MapReadings {
-    var shadowedRules: [ShadowedRule] = []
-    var redundantRules: [RedundantRule] = []
-    var evaluator: IndexedEvaluator
-
-    init(_ map: PolicyMap) {
-        // A small policy's readings take less than waking threads does.
-        guard map.policy.rules.count >= 32 else {
-            shadowedRules = RuleReachability.shadowedRules(in: map)
-            redundantRules = RuleReachability.redundantRules(in: map)
-            evaluator = IndexedEvaluator(map: map)
-            return
-        }
-        let parts = Mutex<(shadowed: [ShadowedRule], redundant: [RedundantRule], evaluator: IndexedEvaluator?)>(([], [], nil))
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            switch part {
-            case 0:
-                let shadowed = RuleReachability.shadowedRules(in: map)
-                parts.withLock { $0.shadowed = shadowed }
-            case 1:
-                let redundant = RuleReachability.redundantRules(in: map)
-                parts.withLock { $0.redundant = redundant }
-            default:
-                let evaluator = IndexedEvaluator(map: map)
-                parts.withLock { $0.evaluator = evaluator }
-            }
-        }
-        let computed = parts.withLock { $0 }
-        shadowedRules = computed.shadowed
-        redundantRules = computed.redundant
-        evaluator = computed.evaluator ?? IndexedEvaluator(map: map)
     }
 }
 
