@@ -18,12 +18,12 @@ struct EventScanner {
     private(set) var decoded = DecodedEventFields()
     /// Recent `user` values: whether each is in log-backend form, and where its name and groups
     /// are (from the value's first byte).
-    private var users = ScannedValueMemo<(isCanonical: Bool, name: ByteSpan, groups: ByteSpan)>()
+    private var users = ScannedValueMemo<(name: ByteSpan, groups: ByteSpan)>()
     /// Recent `annotations` values: whether each is in log-backend form, and whether it has
     /// `audit.k8s.io/truncated`.
-    private var annotationValues = ScannedValueMemo<(isCanonical: Bool, wasTruncated: Bool, isEmpty: Bool)>()
+    private var annotationValues = ScannedValueMemo<(wasTruncated: Bool, isEmpty: Bool)>()
     /// Recent `responseStatus` values: whether each is in log-backend form, and its code.
-    private var statuses = ScannedValueMemo<(isCanonical: Bool, code: Int?)>()
+    private var statuses = ScannedValueMemo<Int?>()
 
     init() {
         frames.reserveCapacity(64)
@@ -172,15 +172,13 @@ struct EventScanner {
         case .userAgent:
             event.userAgent = try Self.copiedString(&scanner, field: FieldName("userAgent"), event: &event)
         case .user:
-            let start = scanner.position
-            if let (count, known) = users.match(scanner.base + start, available: scanner.end - start) {
-                event.user = ByteSpan(start: start, end: start + count)
-                decoded.userNameSpan = known.name.shifted(by: start)
-                decoded.userGroupsSpan = known.groups.shifted(by: start)
-                if !known.isCanonical { event.isCanonical = false }
-                scanner.position += count
+            if let (span, known) = Self.reuse(users, &scanner, &event) {
+                event.user = span
+                decoded.userNameSpan = known.name.shifted(by: span.start)
+                decoded.userGroupsSpan = known.groups.shifted(by: span.start)
                 return
             }
+            let start = scanner.position
             decoded.userNameSpan = .absent
             decoded.userGroupsSpan = .absent
             var user = ByteSpan.absent
@@ -188,12 +186,10 @@ struct EventScanner {
                 user = try this.scanUser(&scanner, field: FieldName("user"), event: &alone, recording: true)
             }
             event.user = user
-            if user.isPresent {
-                users.remember(
-                    UnsafeBufferPointer(start: scanner.base + start, count: user.count),
-                    (isCanonical, decoded.userNameSpan.shifted(by: -start), decoded.userGroupsSpan.shifted(by: -start))
-                )
-            }
+            users.remember(
+                UnsafeBufferPointer(start: scanner.base + start, count: scanner.position - start),
+                .init(isCanonical: isCanonical, found: (decoded.userNameSpan.shifted(by: -start), decoded.userGroupsSpan.shifted(by: -start)))
+            )
         case .impersonatedUser:
             event.impersonatedUser = try scanUser(&scanner, field: FieldName("impersonatedUser"), event: &event, recording: false)
         case .authenticationMetadata:
@@ -207,14 +203,12 @@ struct EventScanner {
             decoded.objectReferenceSpans = nil
             event.objectRef = try scanObjectReference(&scanner, event: &event)
         case .responseStatus:
-            let start = scanner.position
-            if let (count, known) = statuses.match(scanner.base + start, available: scanner.end - start) {
-                event.responseStatus = ByteSpan(start: start, end: start + count)
-                event.responseCode = known.code
-                if !known.isCanonical { event.isCanonical = false }
-                scanner.position += count
+            if let (span, code) = Self.reuse(statuses, &scanner, &event) {
+                event.responseStatus = span
+                event.responseCode = code
                 return
             }
+            let start = scanner.position
             var status = ByteSpan.absent
             var code: Int?
             let isCanonical = try scanAlone(&scanner, &event) { scanner, this, alone throws(EventScanFailure) in
@@ -224,9 +218,7 @@ struct EventScanner {
             }
             event.responseStatus = status
             event.responseCode = code
-            if status.isPresent {
-                statuses.remember(UnsafeBufferPointer(start: scanner.base + start, count: status.count), (isCanonical, code))
-            }
+            statuses.remember(UnsafeBufferPointer(start: scanner.base + start, count: scanner.position - start), .init(isCanonical: isCanonical, found: code))
         case .requestObject:
             (event.requestObject, event.requestObjectEdits) = try scanBody(&scanner, event: &event)
         case .responseObject:
@@ -236,15 +228,13 @@ struct EventScanner {
         case .stageTimestamp:
             event.stageTimestamp = try Self.timestamp(&scanner, field: FieldName("stageTimestamp"), event: &event)
         case .annotations:
-            let start = scanner.position
-            if let (count, known) = annotationValues.match(scanner.base + start, available: scanner.end - start) {
+            if let (span, known) = Self.reuse(annotationValues, &scanner, &event) {
                 // An empty map is written as none: its span is absent.
-                event.annotations = known.isEmpty ? .absent : ByteSpan(start: start, end: start + count)
+                event.annotations = known.isEmpty ? .absent : span
                 event.wasTruncatedWhenRecorded = known.wasTruncated
-                if !known.isCanonical { event.isCanonical = false }
-                scanner.position += count
                 return
             }
+            let start = scanner.position
             var annotations = ByteSpan.absent
             var wasTruncated = false
             let isCanonical = try scanAlone(&scanner, &event) { scanner, this, alone throws(EventScanFailure) in
@@ -254,13 +244,22 @@ struct EventScanner {
             }
             event.annotations = annotations
             event.wasTruncatedWhenRecorded = wasTruncated
-            if scanner.base[start] == UInt8(ascii: "{") {
-                annotationValues.remember(
-                    UnsafeBufferPointer(start: scanner.base + start, count: scanner.position - start),
-                    (isCanonical, wasTruncated, !annotations.isPresent)
-                )
-            }
+            annotationValues.remember(
+                UnsafeBufferPointer(start: scanner.base + start, count: scanner.position - start),
+                .init(isCanonical: isCanonical, found: (wasTruncated, !annotations.isPresent))
+            )
         }
+    }
+
+    /// A remembered value of `memo` at the scanner's position: its span (the scanner moves past
+    /// it) and what its scan found; the event is marked when the value is not in log-backend form.
+    @inline(__always)
+    private static func reuse<Found>(_ memo: ScannedValueMemo<Found>, _ scanner: inout JSONScanner, _ event: inout ScannedEvent) -> (span: ByteSpan, found: Found)? {
+        let start = scanner.position
+        guard let (count, known) = memo.match(scanner.base + start, available: scanner.end - start) else { return nil }
+        if !known.isCanonical { event.isCanonical = false }
+        scanner.position += count
+        return (ByteSpan(start: start, end: start + count), known.found)
     }
 
     /// Runs `scan` over one field's value as if it were a whole event of its own, and returns

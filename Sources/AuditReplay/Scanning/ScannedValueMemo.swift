@@ -1,14 +1,21 @@
 import Foundation
 
-/// The last few values of one event field that the scanner read in full, by their exact bytes,
-/// with what the scan found: an event whose field starts with the same bytes has the same value
-/// there (a JSON object's text ends at its own closing brace, whatever follows), so the scan's
-/// result is reused instead of read again. Recordings repeat these values all the time: the
-/// RequestReceived and ResponseComplete events of one request carry the same `user`, and a
+/// The last few objects of one event field that the scanner read in full, by their exact bytes,
+/// with what the scan found in them: an event whose field starts with the same bytes has the same
+/// value there (a JSON object's text ends at its own closing brace, whatever follows), so the
+/// scan's result is reused instead of read again. Recordings repeat these values all the time:
+/// the RequestReceived and ResponseComplete events of one request carry the same `user`, and a
 /// controller's requests the same `annotations`.
 ///
 /// Bounded: `capacity` values of at most `maxBytes` each, replaced in turn.
-struct ScannedValueMemo<Result> {
+struct ScannedValueMemo<Found> {
+    /// What a scan of a value found: whether the value itself is in log-backend form, and what
+    /// the field keeps of it (spans from the value's first byte).
+    struct Result {
+        var isCanonical: Bool
+        var found: Found
+    }
+
     private struct Entry {
         var bytes: [UInt8]
         var result: Result
@@ -35,10 +42,10 @@ struct ScannedValueMemo<Result> {
         return nil
     }
 
-    /// Remembers the value in `bytes` (a whole JSON value) and its scan result, in place of the
-    /// oldest once full. Longer values than `maxBytes` are not kept.
+    /// Remembers the value in `bytes` and its scan result, in place of the oldest once full. Only
+    /// objects are kept (a `null` costs nothing to read again), and none longer than `maxBytes`.
     mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ result: Result) {
-        guard !bytes.isEmpty, bytes.count <= maxBytes else { return }
+        guard bytes.first == UInt8(ascii: "{"), bytes.count <= maxBytes else { return }
         if entries.count < capacity {
             entries.append(Entry(bytes: Array(bytes), result: result))
             return
