@@ -29,19 +29,25 @@ struct PolicyMapPropertyTests {
 
     static let seeds: [UInt64] = Array(1...250)
 
-    @Test("the split covers every request once, with the evaluator's rule; every class's witness is realistic and decided as the class says", arguments: seeds)
-    func mapAgreesWithEvaluator(seed: UInt64) {
-        var random = SplitMix64(seed: seed)
-        let policy = RandomPolicies.policy(&random)
-        let map = PolicyMap(policy: policy)
-        // The unmerged split, over every request (creates with names included).
-        for _ in 0..<30 {
+    /// Checks that each of `requests` random requests (realistic or not) lies in exactly one piece
+    /// of the map's unmerged split, decided by the rule the evaluator picks.
+    static func expectSplitAgrees(_ map: PolicyMap, _ policy: CompiledPolicy, requests: Int, _ random: inout SplitMix64, seed: UInt64) {
+        for _ in 0..<requests {
             let request = RandomPolicies.request(&random, realistic: false)
             let classified = map.space.classify(request)
             let holding = map.pieces.filter { map.space.contains($0.cube, classified) }
             #expect(holding.count == 1, "seed \(seed): \(holding.count) pieces hold \(request)")
             #expect(holding.first?.rule == policy.matchingRuleIndex(request), "seed \(seed): \(request)")
         }
+    }
+
+    @Test("the split covers every request once, with the evaluator's rule; every class's witness is realistic and decided as the class says", arguments: seeds)
+    func mapAgreesWithEvaluator(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        let policy = RandomPolicies.policy(&random)
+        let map = PolicyMap(policy: policy)
+        // The unmerged split, over every request (creates with names included).
+        Self.expectSplitAgrees(map, policy, requests: 30, &random, seed: seed)
         // The merged classes, over requests that can occur.
         for entry in map.entries {
             let witness = entry.requests.witness

@@ -56,12 +56,6 @@ struct SlicedClassTests {
         let earlier = cubes - map.ruleCubes[policy.rules.count - 1].count
         #expect(FirstMatchPartition.isHeavy(overlapping: earlier, of: cubes), "the catch-all is sliced")
         var random = SplitMix64(seed: seed)
-        for _ in 0..<300 {
-            let request = RandomPolicies.request(&random, realistic: false)
-            let classified = map.space.classify(request)
-            let holding = map.pieces.filter { map.space.contains($0.cube, classified) }
-            #expect(holding.count == 1, "seed \(seed): \(holding.count) pieces hold \(request)")
-            #expect(holding.first?.rule == policy.matchingRuleIndex(request), "seed \(seed): \(request)")
-        }
+        PolicyMapPropertyTests.expectSplitAgrees(map, policy, requests: 300, &random, seed: seed)
     }
 }
